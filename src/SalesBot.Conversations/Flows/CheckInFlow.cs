@@ -1,0 +1,118 @@
+using NodaTime;
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Ports;
+using SalesBot.Core.CheckIns;
+using SalesBot.Core.Organization;
+using SalesBot.Core.Wins;
+
+namespace SalesBot.Conversations.Flows;
+
+/// <summary>
+/// The daily check-in (seed 002): a form with one number per lead metric, today's top 3 and
+/// blockers, or the same typed on one line. The reply compares with targets, streak and personal bests,
+/// and detected wins are posted to the team channel.
+/// </summary>
+public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, IClock clock) : IFlow
+{
+    public const string OpenVerb = "checkin.open";
+    public const string SubmitVerb = "checkin.submit";
+
+    /// <summary>How far back personal bests and streaks look.</summary>
+    private const int HistoryDays = 180;
+
+    public IReadOnlyList<string> Commands { get; } = ["check in", "checkin"];
+
+    public IReadOnlyList<string> Verbs { get; } = [OpenVerb, SubmitVerb];
+
+    public async Task<TurnResult> OnCommandAsync(Turn turn, string argument, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var reportDate = WorkWeek.ReportDateFor(clock.GetCurrentInstant(), turn.Zone);
+        if (string.IsNullOrWhiteSpace(argument))
+        {
+            var existing = await checkIns.GetAsync(turn.Member.Id, reportDate, cancellationToken);
+            return TurnResult.Reply(CheckInMessages.Form(turn.Member, reportDate, existing));
+        }
+
+        var draft = CheckInLine.Parse(argument, turn.Member.Metrics);
+        return await SaveAsync(turn, reportDate, draft, fromForm: false, cancellationToken);
+    }
+
+    /// <summary>The one-line path without the words "check in": "calls 32, meetings 4, proposals 1".</summary>
+    public Task<TurnResult> OnNumbersAsync(Turn turn, string text, CancellationToken cancellationToken) =>
+        OnCommandAsync(turn, text, cancellationToken);
+
+    public static bool LooksLikeNumbers(Member member, string text) => CheckInLine.LooksLikeNumbers(text, member.Metrics);
+
+    public async Task<TurnResult> OnSubmitAsync(Turn turn, FormSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(submission);
+        var today = WorkWeek.ReportDateFor(clock.GetCurrentInstant(), turn.Zone);
+        if (submission.Verb == OpenVerb)
+        {
+            return await OnCommandAsync(turn, string.Empty, cancellationToken);
+        }
+
+        // The form carries the day it was made for, so a card answered after midnight still reports on
+        // its day; a missing or future date falls back to today's report day.
+        var reportDate = Dates.ParseIso(submission.Value(CheckInMessages.ReportDateField)) is { } d && d <= today ? d : today;
+        var raw = turn.Member.Metrics.ToDictionary(m => m.Key, m => submission.Value(m.Key));
+        var plan = (submission.Value(CheckInMessages.PlanInput) ?? string.Empty)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.TrimStart('-', '*', '•', ' '))
+            .ToList();
+        var draft = new CheckInDraft(raw, plan, submission.Value(CheckInMessages.BlockersInput));
+        return await SaveAsync(turn, reportDate, draft, fromForm: true, cancellationToken, submission.Values);
+    }
+
+    private async Task<TurnResult> SaveAsync(Turn turn, LocalDate reportDate, CheckInDraft draft, bool fromForm,
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? typed = null)
+    {
+        var now = clock.GetCurrentInstant();
+        var validation = CheckInRules.Validate(turn.Member.Id, reportDate, turn.Member.Metrics, draft, now);
+        if (validation.CheckIn is not { } checkIn)
+        {
+            var reply = OutboundMessage.Plain(CheckInMessages.Problems(validation.Errors));
+            var replies = fromForm
+                ? new[] { reply, CheckInMessages.Form(turn.Member, reportDate, null, typed, validation.Errors) }
+                : [reply];
+            return new TurnResult { Replies = replies, FieldErrors = validation.Errors };
+        }
+
+        var save = await checkIns.SaveAsync(checkIn, cancellationToken);
+        var history = await checkIns.ListForMemberAsync(turn.Member.Id, reportDate.PlusDays(-HistoryDays), reportDate, cancellationToken);
+        var outcome = CheckInOutcome.Evaluate(save.Stored, turn.Member.Metrics, history);
+        await CelebrateAsync(turn.Member, save.Stored, outcome, cancellationToken);
+
+        var saved = CheckInMessages.Saved(turn.Member, save.Stored, outcome, save.Kind == CheckInSaveKind.Replaced);
+        return new TurnResult { Replies = [saved], ReplacesSubmittedForm = fromForm ? saved : null };
+    }
+
+    /// <summary>Detected wins. Ids are per member, day and kind, so a corrected check-in never posts twice.</summary>
+    private async Task CelebrateAsync(Member member, CheckIn checkIn, CheckInOutcome outcome, CancellationToken cancellationToken)
+    {
+        var day = Dates.Display(checkIn.ReportDate);
+        var idPrefix = $"detected:{member.Id}:{Dates.ToIso(checkIn.ReportDate)}";
+        var detected = new List<(string Id, WinKind Kind, string Text)>();
+        if (outcome.AllTargetsMet)
+        {
+            detected.Add(($"{idPrefix}:target", WinKind.TargetHit, $"Hit every lead-metric target on {day}: " +
+                string.Join(", ", outcome.Results.Select(r => $"{r.Value} {r.Metric.Unit}")) + "."));
+        }
+
+        detected.AddRange(outcome.PersonalBests.Select(b =>
+            ($"{idPrefix}:best:{b.Metric.Key}", WinKind.PersonalBest, $"New personal best: {b.Value} {b.Metric.Unit} on {day}.")));
+
+        if (Streak.IsMilestone(outcome.Streak))
+        {
+            detected.Add(($"{idPrefix}:streak", WinKind.Streak, $"{outcome.Streak} working days of check-ins in a row."));
+        }
+
+        foreach (var (id, kind, text) in detected)
+        {
+            var win = new Win { Id = id, MemberId = member.Id, TeamId = member.TeamId, Kind = kind, Text = text, At = checkIn.SubmittedAt };
+            await winPosts.CelebrateAsync(win, member, cancellationToken);
+        }
+    }
+}

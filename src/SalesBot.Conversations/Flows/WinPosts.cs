@@ -1,0 +1,60 @@
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
+using SalesBot.Core.Organization;
+using SalesBot.Core.Wins;
+
+namespace SalesBot.Conversations.Flows;
+
+/// <summary>Celebration posts for the team channel, queued in the outbox under the win's id.</summary>
+public sealed class WinPosts(IWinStore wins, IOutbox outbox)
+{
+    /// <summary>Stores the win and queues its post; a win already stored is neither stored nor posted again.</summary>
+    public async Task<bool> CelebrateAsync(Win win, Member member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(win);
+        if (!await wins.AddAsync(win, cancellationToken))
+        {
+            return false;
+        }
+
+        await outbox.TryEnqueueAsync(
+            new OutboxMessage
+            {
+                Key = $"win:{win.Id}",
+                RecipientKind = RecipientKind.Team,
+                RecipientId = win.TeamId,
+                Message = Post(win, member),
+                CreatedAt = win.At,
+                NextAttemptAt = win.At,
+            },
+            cancellationToken);
+        return true;
+    }
+
+    public static OutboundMessage Post(Win win, Member member)
+    {
+        ArgumentNullException.ThrowIfNull(win);
+        ArgumentNullException.ThrowIfNull(member);
+        var (emoji, label) = win.Kind switch
+        {
+            WinKind.DealClosed => ("🏆", "Deal closed"),
+            WinKind.MeetingWon => ("📅", "Meeting won"),
+            WinKind.StageAdvanced => ("🚀", "Moved to the next stage"),
+            WinKind.TargetHit => ("🎯", "Every target hit"),
+            WinKind.PersonalBest => ("🏅", "Personal best"),
+            WinKind.Streak => ("🔥", "Check-in streak"),
+            _ => ("🎉", "Small win"),
+        };
+        return new OutboundMessage
+        {
+            Text = $"{emoji} {member.DisplayName}: {win.Text}",
+            Blocks =
+            [
+                new Heading($"{emoji} {label}: {member.DisplayName}"),
+                new Paragraph(win.Text),
+                new Paragraph(win.Detected ? "Spotted by SalesBot from today's check-in." : "Every step forward counts. Give them a 👏", Subtle: true),
+            ],
+        };
+    }
+}

@@ -1,0 +1,34 @@
+using NodaTime;
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Ports;
+
+namespace SalesBot.Conversations.Outbox;
+
+/// <summary>Sends a message into a stored conversation of one channel (Teams connector, Slack Web API).</summary>
+public interface IChannelMessenger
+{
+    /// <summary>The channel this messenger serves, e.g. <see cref="Channels.Teams"/>.</summary>
+    string Channel { get; }
+
+    Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default);
+}
+
+public enum DeliveryStatus
+{
+    Sent,
+
+    /// <summary>Throttled or a transient failure: try again after <see cref="DeliveryResult.RetryAfter"/>.</summary>
+    RetryLater,
+
+    /// <summary>Will never succeed (bot uninstalled, conversation gone).</summary>
+    Rejected,
+}
+
+public sealed record DeliveryResult(DeliveryStatus Status, Duration? RetryAfter = null, string? Error = null)
+{
+    public static DeliveryResult Sent { get; } = new(DeliveryStatus.Sent);
+
+    public static DeliveryResult Retry(Duration after, string error) => new(DeliveryStatus.RetryLater, after, error);
+
+    public static DeliveryResult Reject(string error) => new(DeliveryStatus.Rejected, null, error);
+}

@@ -1,0 +1,33 @@
+using NodaTime;
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Ports;
+
+namespace SalesBot.Conversations.Outbox;
+
+/// <summary>
+/// A proactive message or channel post, written before it is sent. The <see cref="Key"/> is an
+/// idempotency key such as <c>win:{winId}</c> or <c>checkin-prompt:{member}:{date}</c>: enqueuing the
+/// same key twice keeps the first, so a retry or a second instance never sends twice.
+/// </summary>
+public sealed record OutboxMessage
+{
+    public required string Key { get; init; }
+    public required RecipientKind RecipientKind { get; init; }
+    public required string RecipientId { get; init; }
+    public required OutboundMessage Message { get; init; }
+    public required Instant CreatedAt { get; init; }
+    public OutboxStatus Status { get; init; } = OutboxStatus.Pending;
+    public int Attempts { get; init; }
+    public Instant NextAttemptAt { get; init; }
+    public Instant? SentAt { get; init; }
+    public string? LastError { get; init; }
+}
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+
+    /// <summary>Gave up: the recipient cannot be reached (uninstalled, no conversation) or too many failures.</summary>
+    Failed,
+}

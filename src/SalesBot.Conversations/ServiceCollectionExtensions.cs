@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using SalesBot.Conversations.Flows;
+using SalesBot.Conversations.Outbox;
+
+namespace SalesBot.Conversations;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The flows and the engine. Stores, messengers and the outbox signal come from other projects.</summary>
+    public static IServiceCollection AddSalesBotConversations(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        services.AddScoped<MemberDirectory>();
+        services.AddScoped<WinPosts>();
+        services.AddScoped<CheckInFlow>();
+        services.AddScoped<IFlow>(sp => sp.GetRequiredService<CheckInFlow>());
+        services.AddScoped<IFlow, HelpFlow>();
+        services.AddScoped<IFlow, StatusFlow>();
+        services.AddScoped<IFlow, WinFlow>();
+        services.AddScoped<IFlow, ReflectionFlow>();
+        services.AddScoped<IConversationEngine, ConversationEngine>();
+        services.AddScoped<OutboxDispatcher>();
+        return services;
+    }
+
+    private sealed class NoOutboxSignal : IOutboxSignal
+    {
+        public void Notify()
+        {
+        }
+    }
+}

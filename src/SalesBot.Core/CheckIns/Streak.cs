@@ -1,0 +1,27 @@
+using NodaTime;
+
+namespace SalesBot.Core.CheckIns;
+
+/// <summary>
+/// Consecutive working days with a check-in, counted back from a day. Weekends are skipped, so a
+/// Friday-then-Monday run stays unbroken.
+/// </summary>
+public static class Streak
+{
+    public static int CheckInStreak(IEnumerable<LocalDate> reportedDays, LocalDate through)
+    {
+        var days = reportedDays.ToHashSet();
+        var count = 0;
+        var d = WorkWeek.IsWorkday(through) ? through : WorkWeek.PreviousWorkday(through);
+        while (days.Contains(d))
+        {
+            count++;
+            d = WorkWeek.PreviousWorkday(d);
+        }
+
+        return count;
+    }
+
+    /// <summary>Streak lengths worth celebrating in the team channel.</summary>
+    public static bool IsMilestone(int streak) => streak is 5 or 10 or 20 or 40 || (streak > 40 && streak % 20 == 0);
+}

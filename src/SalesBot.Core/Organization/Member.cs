@@ -1,0 +1,55 @@
+using NodaTime;
+using SalesBot.Core.Metrics;
+
+namespace SalesBot.Core.Organization;
+
+/// <summary>A person on a sales team: a rep, a manager or a leader.</summary>
+public sealed record Member
+{
+    public const int MaxActiveMetrics = 3;
+
+    public required string Id { get; init; }
+    public required string TeamId { get; init; }
+    public required string DisplayName { get; init; }
+    public required MemberRole Role { get; init; }
+
+    /// <summary>When the member started in this role; tenure drives which metrics suit them (seed 001).</summary>
+    public required LocalDate StartDate { get; init; }
+
+    /// <summary>IANA time zone id, e.g. <c>Europe/London</c>.</summary>
+    public required string TimeZoneId { get; init; }
+
+    public string? ManagerId { get; init; }
+
+    /// <summary>The lead metrics this member reports on each day; at most <see cref="MaxActiveMetrics"/>.</summary>
+    public IReadOnlyList<LeadMetric> Metrics { get; init; } = [];
+
+    public IReadOnlyList<ChannelAccount> ChannelAccounts { get; init; } = [];
+
+    public DateTimeZone TimeZone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZoneId) ?? DateTimeZone.Utc;
+
+    /// <summary>Months since the start date, as of <paramref name="today"/>.</summary>
+    public int TenureMonths(LocalDate today) =>
+        today < StartDate ? 0 : Period.Between(StartDate, today, PeriodUnits.Months).Months;
+
+    /// <summary>Replaces the active metrics, enforcing the 2–3 lead metric rule of seed 001.</summary>
+    public Member WithMetrics(IReadOnlyList<LeadMetric> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        if (metrics.Count > MaxActiveMetrics)
+        {
+            throw new DomainRuleException($"A rep focuses on at most {MaxActiveMetrics} lead metrics at a time; {metrics.Count} were given.");
+        }
+
+        var duplicate = metrics.GroupBy(m => m.Key, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new DomainRuleException($"The metric '{duplicate.Key}' appears twice.");
+        }
+
+        return this with { Metrics = metrics };
+    }
+
+    public Member WithChannelAccount(ChannelAccount account) =>
+        ChannelAccounts.Any(a => a.Key == account.Key) ? this : this with { ChannelAccounts = [.. ChannelAccounts, account] };
+}

@@ -1,0 +1,42 @@
+using NodaTime;
+using SalesBot.Core.CheckIns;
+using SalesBot.Core.Organization;
+
+namespace SalesBot.Core.Summaries;
+
+/// <summary>
+/// A manager's view of one reporting day: who has checked in, who has not, and each rep's numbers
+/// against target (seed 003: leaders share analytics and close the loop).
+/// </summary>
+public sealed record TeamStatus(LocalDate ReportDate, IReadOnlyList<RepStatus> Reps)
+{
+    public IEnumerable<RepStatus> CheckedIn => Reps.Where(r => r.CheckIn is not null);
+
+    public IEnumerable<RepStatus> Missing => Reps.Where(r => r.CheckIn is null);
+
+    public static TeamStatus For(LocalDate reportDate, IEnumerable<Member> members, IReadOnlyList<CheckIn> checkInsForDay, Func<Member, int> streakOf)
+    {
+        ArgumentNullException.ThrowIfNull(streakOf);
+        var byMember = checkInsForDay.Where(c => c.ReportDate == reportDate).ToDictionary(c => c.MemberId);
+        var reps = members
+            .Where(m => m.Role.IsRep())
+            .OrderBy(m => m.DisplayName, StringComparer.OrdinalIgnoreCase)
+            .Select(m =>
+            {
+                byMember.TryGetValue(m.Id, out var checkIn);
+                var results = checkIn is null
+                    ? []
+                    : m.Metrics.Where(x => checkIn.ValueOf(x.Key).HasValue)
+                        .Select(x => new MetricResult(x, checkIn.Values[x.Key], x.IsMet(checkIn.Values[x.Key])))
+                        .ToList();
+                return new RepStatus(m, checkIn, results, streakOf(m));
+            })
+            .ToList();
+        return new TeamStatus(reportDate, reps);
+    }
+}
+
+public sealed record RepStatus(Member Member, CheckIn? CheckIn, IReadOnlyList<MetricResult> Results, int Streak)
+{
+    public int TargetsMet => Results.Count(r => r.TargetMet);
+}
