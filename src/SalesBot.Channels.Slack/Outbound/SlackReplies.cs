@@ -1,0 +1,38 @@
+using SalesBot.Channels.Slack.Members;
+using SalesBot.Channels.Slack.Rendering;
+using SalesBot.Channels.Slack.WebApi;
+using SalesBot.Conversations.Messages;
+
+namespace SalesBot.Channels.Slack.Outbound;
+
+/// <summary>
+/// Posts a turn's replies into the conversation it came from. After a form submit the summary
+/// replaces the message whose button opened the form (when that message is in the member's DM).
+/// </summary>
+public sealed class SlackReplies(SlackApiClient api)
+{
+    public async Task DeliverAsync(string teamId, string channelId, TurnResult result, string? threadTs, string? formMessageTs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var replaced = result.ReplacesSubmittedForm;
+        if (replaced is not null && formMessageTs is not null && SlackDirectChannels.IsDirect(channelId))
+        {
+            await api.UpdateMessageAsync(teamId, channelId, formMessageTs, BlockKitMessageRenderer.Message(replaced), cancellationToken);
+        }
+        else
+        {
+            replaced = null;
+        }
+
+        foreach (var reply in result.Replies.Where(r => !ReferenceEquals(r, replaced)))
+        {
+            var message = BlockKitMessageRenderer.Message(reply);
+            if (threadTs is not null)
+            {
+                message["thread_ts"] = threadTs;
+            }
+
+            await api.PostMessageAsync(teamId, channelId, message, cancellationToken);
+        }
+    }
+}

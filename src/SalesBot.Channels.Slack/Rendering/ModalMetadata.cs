@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SalesBot.Channels.Slack.Rendering;
+
+/// <summary>
+/// A modal's <c>private_metadata</c> (at most 3000 characters): the conversation to answer in, the
+/// message whose button opened it (to update after a submit), and the form's data to merge back.
+/// </summary>
+public sealed record ModalMetadata(string? ChannelId, string? MessageTs, IReadOnlyDictionary<string, string> Data)
+{
+    public string Serialize()
+    {
+        var node = new JsonObject { ["c"] = ChannelId, ["t"] = MessageTs };
+        var data = new JsonObject();
+        node["d"] = data;
+        foreach (var (key, value) in Data)
+        {
+            data[key] = value;
+            if (node.ToJsonString().Length > BlockKitLimits.PrivateMetadata)
+            {
+                data.Remove(key);
+                break;
+            }
+        }
+
+        return node.ToJsonString();
+    }
+
+    public static ModalMetadata Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new ModalMetadata(null, null, new Dictionary<string, string>());
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(text);
+            var data = node?["d"] is JsonObject d
+                ? d.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString())
+                : new Dictionary<string, string>();
+            return new ModalMetadata(node?["c"]?.GetValue<string>(), node?["t"]?.GetValue<string>(), data);
+        }
+        catch (JsonException)
+        {
+            return new ModalMetadata(null, null, new Dictionary<string, string>());
+        }
+    }
+}
