@@ -1,0 +1,244 @@
+using System.Text.Json.Nodes;
+using SalesBot.Conversations.Messages;
+
+namespace SalesBot.Channels.Teams.Cards;
+
+/// <summary>
+/// Renders the neutral message model as an Adaptive Card (schema 1.5, the highest Teams supports).
+/// Text goes into <c>TextRun</c>s, which are never parsed as markdown, so a win or a plan typed as
+/// <c>[click](http://evil)</c> shows as typed.
+/// </summary>
+public static class AdaptiveCardRenderer
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+    public const string VerbField = "verb";
+
+    /// <summary>True when the message needs a card rather than plain text.</summary>
+    public static bool NeedsCard(OutboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Blocks.Count > 0 || message.Form is not null || message.Actions.Count > 0;
+    }
+
+    public static JsonObject Render(OutboundMessage message, CardActionStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var body = new JsonArray();
+        foreach (var block in message.Blocks)
+        {
+            body.Add(Block(block));
+        }
+
+        if (message.Blocks.Count == 0)
+        {
+            body.Add(Text(message.Text));
+        }
+
+        var actions = new JsonArray();
+        if (message.Form is { } form)
+        {
+            foreach (var input in form.Inputs)
+            {
+                body.Add(Input(input));
+                if (input.Error is { } error)
+                {
+                    body.Add(Text("⚠️ " + error, color: "Attention", spacing: "None"));
+                }
+            }
+
+            actions.Add(Action(form.SubmitTitle, form.Verb, form.Data, style, primary: true));
+        }
+
+        foreach (var button in message.Actions)
+        {
+            actions.Add(Action(button.Title, button.Verb, button.Data, style, button.Primary));
+        }
+
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["fallbackText"] = message.Text,
+            ["body"] = body,
+        };
+        if (actions.Count > 0)
+        {
+            card["actions"] = actions;
+        }
+
+        return card;
+    }
+
+    /// <summary>A read-only card: the same content with inputs and buttons removed (after a submit).</summary>
+    public static JsonObject RenderReadOnly(OutboundMessage message) =>
+        Render(message with { Form = null, Actions = [] }, CardActionStyle.Submit);
+
+    private static JsonObject Block(MessageBlock block) => block switch
+    {
+        Heading h => Text(h.Text, size: "Large", weight: "Bolder"),
+        Paragraph p => Text(p.Text, subtle: p.Subtle),
+        FactList f => Facts(f),
+        BulletList b => new JsonObject
+        {
+            ["type"] = "Container",
+            ["items"] = new JsonArray(b.Items.Select(i => (JsonNode)Text("• " + i, spacing: "None")).ToArray()),
+        },
+        Table t => Table(t),
+        _ => throw new NotSupportedException($"No Adaptive Card rendering for {block.GetType().Name}."),
+    };
+
+    private static JsonObject Facts(FactList facts) => new()
+    {
+        ["type"] = "Container",
+        ["items"] = new JsonArray(facts.Facts.Select(f => (JsonNode)new JsonObject
+        {
+            ["type"] = "ColumnSet",
+            ["spacing"] = "Small",
+            ["columns"] = new JsonArray(
+                new JsonObject { ["type"] = "Column", ["width"] = "auto", ["items"] = new JsonArray(Text(f.Label, weight: "Bolder")) },
+                new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = new JsonArray(Text(f.Value)) }),
+        }).ToArray()),
+    };
+
+    private static JsonObject Table(Table table)
+    {
+        JsonObject Row(IReadOnlyList<string> cells, bool header) => new()
+        {
+            ["type"] = "TableRow",
+            ["cells"] = new JsonArray(cells.Select(c => (JsonNode)new JsonObject
+            {
+                ["type"] = "TableCell",
+                ["items"] = new JsonArray(Text(c, weight: header ? "Bolder" : null)),
+            }).ToArray()),
+        };
+
+        var rows = new JsonArray { Row(table.Columns, header: true) };
+        foreach (var row in table.Rows)
+        {
+            rows.Add(Row(row, header: false));
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "Table",
+            ["firstRowAsHeader"] = true,
+            ["showGridLines"] = true,
+            ["columns"] = new JsonArray(table.Columns.Select(_ => (JsonNode)new JsonObject { ["width"] = 1 }).ToArray()),
+            ["rows"] = rows,
+        };
+    }
+
+    private static JsonObject Input(FormInput input) => input switch
+    {
+        NumberInput n => WithCommon(new JsonObject
+        {
+            ["type"] = "Input.Number",
+            ["min"] = n.Min,
+            ["max"] = n.Max,
+            ["value"] = n.Value,
+            ["placeholder"] = n.Placeholder,
+        }, n, n.Required),
+        TextInput t => WithCommon(new JsonObject
+        {
+            ["type"] = "Input.Text",
+            ["isMultiline"] = t.Multiline,
+            ["maxLength"] = t.MaxLength,
+            ["value"] = t.Value,
+            ["placeholder"] = t.Placeholder,
+        }, t, t.Required),
+        ChoiceInput c => WithCommon(new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet",
+            ["style"] = "compact",
+            ["value"] = c.Value,
+            ["choices"] = new JsonArray(c.Choices.Select(x => (JsonNode)new JsonObject { ["title"] = x.Title, ["value"] = x.Value }).ToArray()),
+        }, c, c.Required),
+        _ => throw new NotSupportedException($"No Adaptive Card input for {input.GetType().Name}."),
+    };
+
+    private static JsonObject WithCommon(JsonObject node, FormInput input, bool required)
+    {
+        node["id"] = input.Id;
+        node["label"] = input.Label;
+        node["isRequired"] = required;
+        if (required)
+        {
+            node["errorMessage"] = $"{input.Label} is required.";
+        }
+
+        foreach (var key in node.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            node.Remove(key);
+        }
+
+        return node;
+    }
+
+    private static JsonObject Action(string title, string verb, IReadOnlyDictionary<string, string>? data, CardActionStyle style, bool primary)
+    {
+        var payload = new JsonObject { [VerbField] = verb };
+        foreach (var (key, value) in data ?? new Dictionary<string, string>())
+        {
+            payload[key] = value;
+        }
+
+        var submit = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = payload };
+        if (primary)
+        {
+            submit["style"] = "positive";
+        }
+
+        if (style == CardActionStyle.Submit)
+        {
+            return submit;
+        }
+
+        var execute = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = title,
+            ["verb"] = verb,
+            ["data"] = payload.DeepClone(),
+            ["fallback"] = submit,
+        };
+        if (primary)
+        {
+            execute["style"] = "positive";
+        }
+
+        return execute;
+    }
+
+    private static JsonObject Text(string text, string? size = null, string? weight = null, bool subtle = false, string? color = null, string? spacing = null)
+    {
+        var run = new JsonObject { ["type"] = "TextRun", ["text"] = text };
+        if (size is not null)
+        {
+            run["size"] = size;
+        }
+
+        if (weight is not null)
+        {
+            run["weight"] = weight;
+        }
+
+        if (subtle)
+        {
+            run["isSubtle"] = true;
+        }
+
+        if (color is not null)
+        {
+            run["color"] = color;
+        }
+
+        var block = new JsonObject { ["type"] = "RichTextBlock", ["inlines"] = new JsonArray(run) };
+        if (spacing is not null)
+        {
+            block["spacing"] = spacing;
+        }
+
+        return block;
+    }
+}
