@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using SalesBot.Channels.Slack.AppHome;
@@ -35,9 +36,17 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
 
         var sqlitePath = configuration[SqlitePathKey];
-        services.TryAddSingleton<ISlackInstallationStore>(_ => string.IsNullOrWhiteSpace(sqlitePath)
-            ? new InMemorySlackInstallationStore()
-            : new SqliteSlackInstallationStore(sqlitePath));
+        services.TryAddSingleton<ISlackInstallationStore>(sp =>
+        {
+            if (string.IsNullOrWhiteSpace(sqlitePath))
+            {
+                return new InMemorySlackInstallationStore();
+            }
+
+            // Resolved like the main store does, so both tables live in the same file.
+            var root = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+            return new SqliteSlackInstallationStore(Path.IsPathRooted(sqlitePath) ? sqlitePath : Path.Combine(root, sqlitePath));
+        });
 
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<SlackRateLimiter>();

@@ -16,11 +16,16 @@ public static partial class SlackText
             return string.Empty;
         }
 
-        var plain = Markup().Replace(text, m => Readable(m.Groups[1].Value));
-        return plain.Replace("&lt;", "<", StringComparison.Ordinal)
-            .Replace("&gt;", ">", StringComparison.Ordinal)
-            .Replace("&amp;", "&", StringComparison.Ordinal);
+        return Decode(Markup().Replace(text, m => Readable(m.Groups[1].Value)));
     }
+
+    /// <summary>Undoes Slack's escaping of <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c>; markup is left as typed.</summary>
+    public static string Decode(string? text) =>
+        string.IsNullOrEmpty(text)
+            ? string.Empty
+            : text.Replace("&lt;", "<", StringComparison.Ordinal)
+                .Replace("&gt;", ">", StringComparison.Ordinal)
+                .Replace("&amp;", "&", StringComparison.Ordinal);
 
     /// <summary>Removes mentions of the bot (or, when its id is unknown, a leading mention) from an <c>app_mention</c>.</summary>
     public static string WithoutBotMention(string? text, string? botUserId)

@@ -6,7 +6,8 @@ public static class SlashCommandText
     public static string ToCommand(string command, string text)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var argument = SlackText.ToPlain(text).Trim();
+        // Taken as typed (commands are registered with should_escape false); the renderer escapes on the way out.
+        var argument = SlackText.Decode(text).Trim();
         var verb = command.TrimStart('/').ToLowerInvariant() switch
         {
             "checkin" or "check-in" => "check in",
