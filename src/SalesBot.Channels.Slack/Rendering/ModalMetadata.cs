@@ -11,7 +11,17 @@ public sealed record ModalMetadata(string? ChannelId, string? MessageTs, IReadOn
 {
     public string Serialize()
     {
-        var node = new JsonObject { ["c"] = ChannelId, ["t"] = MessageTs };
+        var node = new JsonObject();
+        if (ChannelId is not null)
+        {
+            node["c"] = ChannelId;
+        }
+
+        if (MessageTs is not null)
+        {
+            node["t"] = MessageTs;
+        }
+
         var data = new JsonObject();
         node["d"] = data;
         foreach (var (key, value) in Data)

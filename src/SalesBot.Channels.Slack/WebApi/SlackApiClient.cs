@@ -24,7 +24,7 @@ public sealed partial class SlackApiClient
     private readonly IOptions<SlackOptions> _options;
     private readonly ILogger<SlackApiClient> _logger;
 
-    internal SlackApiClient(IHttpClientFactory httpClients, SlackBotTokens tokens, SlackRateLimiter limiter, TimeProvider time,
+    public SlackApiClient(IHttpClientFactory httpClients, SlackBotTokens tokens, SlackRateLimiter limiter, TimeProvider time,
         IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
     {
         _httpClients = httpClients;

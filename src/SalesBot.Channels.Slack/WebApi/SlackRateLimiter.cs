@@ -6,7 +6,7 @@ namespace SalesBot.Channels.Slack.WebApi;
 /// Token buckets per workspace and method (and channel, for posts), so the bot stays under Slack's
 /// tiers instead of learning them from 429s. Waits on the injected <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class SlackRateLimiter(TimeProvider time)
+public sealed class SlackRateLimiter(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
 
