@@ -1,22 +1,20 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using SalesBot.Channels.Slack.Work;
-using SalesBot.Conversations;
 using SalesBot.Conversations.Outbox;
-using SalesBot.Storage.Sqlite;
 
 namespace SalesBot.Channels.Slack.Tests.Infrastructure;
 
 /// <summary>
-/// The bot with its Slack channel, on a test server, with a real SQLite file in a temp folder, a
-/// fake clock, and the Web API pointed at a <see cref="FakeSlackApi"/>.
+/// The real host (<c>Program</c>) with Slack configured, a real SQLite file in a temp folder, a fake
+/// clock, and the Slack Web API pointed at a <see cref="FakeSlackApi"/>. The scheduler is off, so
+/// tests send the outbox themselves with <see cref="DispatchOutboxAsync"/>.
 /// </summary>
 public sealed class SlackApp : IAsyncDisposable
 {
@@ -26,22 +24,22 @@ public sealed class SlackApp : IAsyncDisposable
     /// <summary>A Wednesday, 10:00 in New York: the report day is Tuesday 17 Nov.</summary>
     public static readonly Instant Now = Instant.FromUtc(2026, 11, 18, 15, 0);
 
-    private readonly WebApplication _app;
+    private readonly WebApplicationFactory<Program> _factory;
     private readonly string _folder;
 
-    private SlackApp(WebApplication app, string folder, FakeClock clock, FakeTimeProvider time)
+    private SlackApp(WebApplicationFactory<Program> factory, string folder, FakeClock clock, FakeTimeProvider time)
     {
-        _app = app;
+        _factory = factory;
         _folder = folder;
         Clock = clock;
         Time = time;
-        Client = app.GetTestClient();
+        Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Requests = new SlackRequests(SigningSecret, () => time.GetUtcNow());
     }
 
     public HttpClient Client { get; }
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _factory.Services;
 
     public FakeClock Clock { get; }
 
@@ -49,7 +47,7 @@ public sealed class SlackApp : IAsyncDisposable
 
     public SlackRequests Requests { get; }
 
-    public static async Task<SlackApp> StartAsync(FakeSlackApi api, IDictionary<string, string?>? settings = null)
+    public static Task<SlackApp> StartAsync(FakeSlackApi api, IDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         var folder = Path.Combine(Path.GetTempPath(), "salesbot-slack-tests", Guid.NewGuid().ToString("N"));
@@ -60,6 +58,9 @@ public sealed class SlackApp : IAsyncDisposable
             ["Slack:BotToken"] = BotToken,
             ["Slack:ApiBaseUrl"] = api.BaseUrl.ToString(),
             ["Storage:Sqlite:Path"] = Path.Combine(folder, "salesbot.db"),
+            ["Scheduling:Enabled"] = "false",
+            ["Demo:Seed"] = "false",
+            ["Playground:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -68,19 +69,21 @@ public sealed class SlackApp : IAsyncDisposable
 
         var clock = new FakeClock(Now);
         var time = new FakeTimeProvider(Now.ToDateTimeOffset());
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = folder });
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Services.AddSingleton<IClock>(clock);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSalesBotConversations();
-        builder.Services.AddSalesBotSqlite(builder.Configuration);
-        builder.Services.AddSalesBotSlack(builder.Configuration);
-        var app = builder.Build();
-        app.MapSalesBotSlack();
-        await app.StartAsync();
-        return new SlackApp(app, folder, clock, time);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Testing");
+            foreach (var (key, value) in configuration)
+            {
+                host.UseSetting(key, value);
+            }
+
+            host.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<IClock>(clock);
+                services.AddSingleton<TimeProvider>(time);
+            });
+        });
+        return Task.FromResult(new SlackApp(factory, folder, clock, time));
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(request);
@@ -106,8 +109,8 @@ public sealed class SlackApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        Client.Dispose();
+        await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
