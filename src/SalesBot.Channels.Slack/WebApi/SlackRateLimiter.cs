@@ -65,7 +65,8 @@ public sealed class SlackRateLimiter(TimeProvider time)
             lock (_gate)
             {
                 Refill(now, frequency);
-                _tokens = Math.Min(_tokens, -holdOff.TotalSeconds * limit.PerSecond);
+                // One call becomes possible again exactly when Slack said so.
+                _tokens = Math.Min(_tokens, 1 - holdOff.TotalSeconds * limit.PerSecond);
             }
         }
 

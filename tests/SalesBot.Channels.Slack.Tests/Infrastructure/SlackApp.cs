@@ -91,11 +91,11 @@ public sealed class SlackApp : IAsyncDisposable
     /// <summary>Waits (bounded) until the work Slack requests left behind has finished.</summary>
     public Task WhenIdleAsync() => Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
-    /// <summary>Runs the outbox dispatcher once, as the scheduler would.</summary>
+    /// <summary>Runs the outbox dispatcher once, as the scheduler would (bounded in time).</summary>
     public async Task<int> DispatchOutboxAsync()
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync().WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
