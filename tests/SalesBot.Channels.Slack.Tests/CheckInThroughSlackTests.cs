@@ -55,6 +55,8 @@ public sealed class CheckInThroughSlackTests : IAsyncLifetime
         Assert.Equal(["Call Acme about renewal", "Send Globex the deck"], stored.Plan);
         var reply = Assert.Single(_api.CallsTo("chat.postMessage"), c => c.Arg("channel") == FakeSlackApi.DirectChannel);
         Assert.Contains("Check-in saved for Tue 17 Nov", reply.Arg("text"), StringComparison.Ordinal);
+        var home = Assert.Single(_api.CallsTo("views.publish")).Args["view"]!;
+        Golden.Verify("app-home-after-checkin", home);
     }
 
     [Theory]

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using SalesBot.Channels.Slack.AppHome;
 using SalesBot.Channels.Slack.Inbound.Payloads;
 using SalesBot.Channels.Slack.Members;
 using SalesBot.Channels.Slack.Outbound;
 using SalesBot.Channels.Slack.Rendering;
 using SalesBot.Channels.Slack.Turns;
+using SalesBot.Channels.Slack.Work;
 using SalesBot.Conversations.Messages;
 
 namespace SalesBot.Channels.Slack.Inbound;
@@ -13,7 +16,12 @@ namespace SalesBot.Channels.Slack.Inbound;
 /// (<c>view_submission</c>). A submit is validated inline so field errors can be shown in the modal
 /// (<c>response_action: errors</c>); a valid one closes the modal and is answered in the DM.
 /// </summary>
-internal sealed class SlackInteractivityHandler(SlackRequestReader reader, SlackInteractiveTurns turns, SlackTurnRunner runner, SlackModals modals)
+internal sealed class SlackInteractivityHandler(
+    SlackRequestReader reader,
+    SlackInteractiveTurns turns,
+    SlackTurnRunner runner,
+    SlackModals modals,
+    SlackBackgroundWork work)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -107,6 +115,9 @@ internal sealed class SlackInteractivityHandler(SlackRequestReader reader, Slack
         }
 
         turns.Queue(turn, inbound, result);
+        // The Home tab shows today's status and the streak, which a submit may just have changed.
+        work.TryEnqueue("slack.app_home", (services, cancellationToken) =>
+            services.GetRequiredService<AppHomePublisher>().PublishAsync(turn.TeamId, turn.UserId, cancellationToken));
         return Results.Ok();
     }
 }
