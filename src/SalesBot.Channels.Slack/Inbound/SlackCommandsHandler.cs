@@ -37,16 +37,16 @@ internal sealed class SlackCommandsHandler(SlackRequestReader reader, SlackInter
             // Slash commands are not redelivered; the trigger id is unique per invocation.
             EventId = "command:" + (command.TriggerId ?? Convert.ToHexStringLower(SHA256.HashData(request.Body))[..32]),
         };
-        var inTime = await turns.RunAsync(turn, command.TriggerId, null, null);
-        if (inDirectMessage)
+        var outcome = await turns.RunAsync(turn, command.TriggerId, null, null);
+        var note = outcome switch
         {
-            return Results.Ok();
-        }
+            InteractiveOutcome.Failed => "Sorry, I couldn't reach Slack just now. Please try again in a minute.",
+            InteractiveOutcome.ModalOpened or _ when inDirectMessage => null,
+            InteractiveOutcome.Late => "On it. I'll answer in your direct messages with SalesBot.",
+            _ => "Done. I've answered in your direct messages with SalesBot.",
+        };
 
-        return Results.Json(new
-        {
-            response_type = "ephemeral",
-            text = inTime ? "Done. Details are in your direct messages with SalesBot." : "On it. I'll answer in your direct messages with SalesBot.",
-        });
+        // Only the person who typed the command sees this (ephemeral); an empty 200 shows nothing.
+        return note is null ? Results.Ok() : Results.Json(new { response_type = "ephemeral", text = note });
     }
 }

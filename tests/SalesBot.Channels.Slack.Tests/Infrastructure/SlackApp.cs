@@ -33,11 +33,13 @@ public sealed class SlackApp : IAsyncDisposable
         _folder = folder;
         Clock = clock;
         Time = time;
-        Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Requests = new SlackRequests(SigningSecret, () => time.GetUtcNow());
     }
 
-    public HttpClient Client { get; }
+    private HttpClient? _client;
+
+    /// <summary>The client to the host; the host starts on first use.</summary>
+    public HttpClient Client => _client ??= _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public IServiceProvider Services => _factory.Services;
 
@@ -47,6 +49,7 @@ public sealed class SlackApp : IAsyncDisposable
 
     public SlackRequests Requests { get; }
 
+    /// <summary>Starts the host with the given settings over the defaults.</summary>
     public static Task<SlackApp> StartAsync(FakeSlackApi api, IDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -109,7 +112,7 @@ public sealed class SlackApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        _client?.Dispose();
         await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
