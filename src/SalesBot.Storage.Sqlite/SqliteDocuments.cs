@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using SalesBot.Conversations.Ports;
+
+namespace SalesBot.Storage.Sqlite;
+
+/// <summary>The few SQL shapes every store uses: run a statement, read JSON documents.</summary>
+public abstract class SqliteDocuments(SqliteDatabase database)
+{
+    protected SqliteDatabase Database { get; } = database;
+
+    protected async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var cmd = Command(connection, sql, parameters);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    protected async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var cmd = Command(connection, sql, parameters);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var results = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            results.Add(DocumentJson.Deserialize<T>(reader.GetString(0)));
+        }
+
+        return results;
+    }
+
+    protected async Task<T?> QuerySingleAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+        where T : class
+    {
+        var rows = await QueryAsync<T>(sql, cancellationToken, parameters);
+        return rows.Count > 0 ? rows[0] : null;
+    }
+
+    protected static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return cmd;
+    }
+}

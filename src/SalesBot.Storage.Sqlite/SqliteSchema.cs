@@ -1,0 +1,31 @@
+namespace SalesBot.Storage.Sqlite;
+
+/// <summary>
+/// Schema migrations, applied in order once each (tracked in <c>PRAGMA user_version</c>). Never edit
+/// a shipped migration; add the next one. Records are stored as JSON documents beside the columns
+/// they are looked up by, the same shape the Cosmos DB store uses.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        """
+        CREATE TABLE organizations (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+        CREATE TABLE workspaces (channel TEXT NOT NULL, tenant_id TEXT NOT NULL, organization_id TEXT NOT NULL REFERENCES organizations(id),
+            PRIMARY KEY (channel, tenant_id));
+        CREATE TABLE teams (id TEXT PRIMARY KEY, organization_id TEXT NOT NULL, doc TEXT NOT NULL);
+        CREATE TABLE members (id TEXT PRIMARY KEY, team_id TEXT NOT NULL, doc TEXT NOT NULL);
+        CREATE INDEX ix_members_team ON members(team_id);
+        CREATE TABLE channel_accounts (account_key TEXT PRIMARY KEY, member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE);
+        CREATE TABLE checkins (member_id TEXT NOT NULL, report_date TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (member_id, report_date));
+        CREATE TABLE wins (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, team_id TEXT NOT NULL, at_ms INTEGER NOT NULL, doc TEXT NOT NULL);
+        CREATE INDEX ix_wins_member ON wins(member_id, at_ms);
+        CREATE TABLE reflections (member_id TEXT NOT NULL, month TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (member_id, month));
+        CREATE TABLE conversation_refs (owner_kind TEXT NOT NULL, owner_id TEXT NOT NULL, channel TEXT NOT NULL, updated_ms INTEGER NOT NULL,
+            doc TEXT NOT NULL, PRIMARY KEY (owner_kind, owner_id, channel));
+        CREATE TABLE outbox (key TEXT PRIMARY KEY, status TEXT NOT NULL, next_attempt_ms INTEGER NOT NULL, doc TEXT NOT NULL);
+        CREATE INDEX ix_outbox_due ON outbox(status, next_attempt_ms);
+        CREATE TABLE processed_events (key TEXT PRIMARY KEY, at_ms INTEGER NOT NULL);
+        """,
+    ];
+}
