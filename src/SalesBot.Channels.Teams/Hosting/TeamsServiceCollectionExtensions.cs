@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using SalesBot.Channels.Teams.Auth;
 using SalesBot.Channels.Teams.Connector;
 using SalesBot.Conversations.Outbox;
@@ -43,6 +44,7 @@ public static class TeamsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddHttpClient(TeamsHttpClients.Metadata, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(TeamsHttpClients.Connector, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient(TeamsHttpClients.Identity, c => c.Timeout = TimeSpan.FromSeconds(15));
