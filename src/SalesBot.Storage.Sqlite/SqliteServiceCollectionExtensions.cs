@@ -24,6 +24,14 @@ public static class SqliteServiceCollectionExtensions
             var root = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
             return new SqliteDatabase(Path.IsPathRooted(path) ? path : Path.Combine(root, path));
         });
+        services.AddSalesBotSqliteStores();
+        services.AddHostedService<SqliteMigrationService>();
+        return services;
+    }
+
+    /// <summary>The store ports over a <see cref="SqliteDatabase"/> registered by the caller.</summary>
+    public static IServiceCollection AddSalesBotSqliteStores(this IServiceCollection services)
+    {
         services.AddSingleton<IOrganizationStore, SqliteOrganizationStore>();
         services.AddSingleton<IMemberStore, SqliteMemberStore>();
         services.AddSingleton<ICheckInStore, SqliteCheckInStore>();
@@ -32,7 +40,6 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
         services.AddSingleton<IOutbox, SqliteOutbox>();
         services.AddSingleton<IProcessedEvents, SqliteProcessedEvents>();
-        services.AddHostedService<SqliteMigrationService>();
         return services;
     }
 

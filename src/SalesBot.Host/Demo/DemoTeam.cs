@@ -1,0 +1,50 @@
+using NodaTime;
+using SalesBot.Core.Metrics;
+using SalesBot.Core.Organization;
+
+namespace SalesBot.Host.Demo;
+
+/// <summary>
+/// The demo organization: one manager and five reps in four time zones. Ids are stable (listed in
+/// the README) and double as playground user ids, so a Direct Line <c>from.id</c> picks the speaker.
+/// </summary>
+public static class DemoTeam
+{
+    public const string OrganizationId = "demo";
+    public const string TeamId = "demo-team";
+    public const string ManagerId = "demo-morgan";
+
+    public static Organization Organization { get; } = new()
+    {
+        Id = OrganizationId,
+        Name = "Northwind Traders",
+        DefaultTeamId = TeamId,
+        Workspaces = [new Workspace(ChannelNames.Playground, Playground.DirectLineEndpoints.LocalTenant)],
+    };
+
+    public static Team Team { get; } = new(TeamId, OrganizationId, "Northwind Sales", "America/New_York");
+
+    /// <summary>The people, with whether each has already checked in for the latest working day.</summary>
+    public static IReadOnlyList<(Member Member, bool CheckedInLatest)> People(LocalDate today) =>
+    [
+        (Person(ManagerId, "Morgan Lee", MemberRole.Manager, "America/New_York", today.PlusYears(-6), null), false),
+        (Person("demo-ava", "Ava Patel", MemberRole.Hunter, "America/New_York", today.PlusMonths(-4), ManagerId), false),
+        (Person("demo-ben", "Ben Okafor", MemberRole.Hunter, "Europe/London", today.PlusYears(-2), ManagerId), true),
+        (Person("demo-chloe", "Chloe Martin", MemberRole.Farmer, "Europe/London", today.PlusYears(-3), ManagerId), true),
+        (Person("demo-diego", "Diego Alvarez", MemberRole.Hunter, "America/Los_Angeles", today.PlusYears(-1), ManagerId), false),
+        (Person("demo-emma", "Emma Schultz", MemberRole.Farmer, "Europe/Berlin", today.PlusMonths(-18), ManagerId), true),
+    ];
+
+    private static Member Person(string id, string name, MemberRole role, string zone, LocalDate start, string? manager) => new()
+    {
+        Id = id,
+        TeamId = TeamId,
+        DisplayName = name,
+        Role = role,
+        StartDate = start,
+        TimeZoneId = zone,
+        ManagerId = manager,
+        Metrics = MetricCatalog.DefaultsFor(role),
+        ChannelAccounts = [new ChannelAccount(ChannelNames.Playground, Playground.DirectLineEndpoints.LocalTenant, id)],
+    };
+}

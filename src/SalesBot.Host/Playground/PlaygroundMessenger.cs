@@ -1,0 +1,29 @@
+using NodaTime;
+using SalesBot.Channels.Teams.Cards;
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
+
+namespace SalesBot.Host.Playground;
+
+/// <summary>Delivers outbox messages (win posts, prompts) into playground conversations.</summary>
+public sealed class PlaygroundMessenger(DirectLineConversations conversations, IClock clock) : IChannelMessenger
+{
+    public string Channel => ChannelNames.Playground;
+
+    public Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        var conversation = to.Scope == ConversationScope.Channel && to.ConversationId.StartsWith("team-", StringComparison.Ordinal)
+            ? conversations.GetOrAddChannel(to.ConversationId["team-".Length..])
+            : conversations.Find(to.ConversationId);
+        if (conversation is null)
+        {
+            // Playground conversations live in memory; after a restart the person opens a new one.
+            return Task.FromResult(DeliveryResult.Reject($"Playground conversation {to.ConversationId} is gone."));
+        }
+
+        conversation.Append(BotActivities.From(message, clock.GetCurrentInstant(), replyToId: null));
+        return Task.FromResult(DeliveryResult.Sent);
+    }
+}

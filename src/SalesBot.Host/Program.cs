@@ -1,0 +1,27 @@
+using SalesBot.Conversations;
+using SalesBot.Host;
+using SalesBot.Host.Demo;
+using SalesBot.Host.Playground;
+using SalesBot.Scheduling;
+using SalesBot.Storage.Sqlite;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSalesBotLogging();
+builder.Services.AddSalesBotConversations();
+builder.Services.AddSalesBotSqlite(builder.Configuration);
+builder.Services.AddSalesBotScheduling(builder.Configuration);
+builder.Services.AddSalesBotDemo(builder.Configuration);
+builder.Services.AddSalesBotPlayground(builder.Configuration);
+builder.Services.AddSalesBotHealth();
+
+var app = builder.Build();
+
+app.UseSalesBotErrors();
+app.MapSalesBotHealth();
+app.MapSalesBotPlayground();
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

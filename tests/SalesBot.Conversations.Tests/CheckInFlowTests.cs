@@ -1,0 +1,146 @@
+using SalesBot.Conversations.Flows;
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
+using SalesBot.Testing;
+
+namespace SalesBot.Conversations.Tests;
+
+public class CheckInFlowTests : IAsyncLifetime
+{
+    private TestBot _bot = null!;
+
+    public async Task InitializeAsync() =>
+        _bot = await (await TestBot.StartAsync()).WithMembersAsync(MemberBuilder.ARep(), MemberBuilder.AManager());
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    private static Dictionary<string, string> Numbers(string calls, string meetings, string proposals, string plan = "", string blockers = "") => new()
+    {
+        ["calls"] = calls,
+        ["meetings"] = meetings,
+        ["proposals"] = proposals,
+        [CheckInMessages.PlanInput] = plan,
+        [CheckInMessages.BlockersInput] = blockers,
+        [CheckInMessages.ReportDateField] = "2026-11-20",
+    };
+
+    [Fact]
+    public async Task Check_in_opens_a_form_with_one_number_per_metric_for_the_previous_workday()
+    {
+        var result = await _bot.SayAsync("check in");
+
+        var form = Assert.Single(result.Replies).Form!;
+        Assert.Equal(CheckInFlow.SubmitVerb, form.Verb);
+        Assert.Equal(["calls", "meetings", "proposals"], form.Inputs.OfType<NumberInput>().Select(i => i.Id));
+        Assert.Contains(form.Inputs, i => i.Id == CheckInMessages.PlanInput);
+        Assert.Contains(form.Inputs, i => i.Id == CheckInMessages.BlockersInput);
+        Assert.Equal("2026-11-20", form.Data![CheckInMessages.ReportDateField]);
+        Assert.Contains("Fri 20 Nov", result.AllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submitting_the_form_saves_and_replies_against_targets()
+    {
+        var result = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("32", "2", "1", "Call Acme\nDemo for Globex", "Waiting on legal"));
+
+        var text = result.AllText();
+        Assert.Contains("Check-in saved for Fri 20 Nov", text, StringComparison.Ordinal);
+        Assert.Contains("32 / 30 ✅", text, StringComparison.Ordinal);
+        Assert.Contains("2 / 3 (1 to go)", text, StringComparison.Ordinal);
+        Assert.Contains("Call Acme", text, StringComparison.Ordinal);
+        Assert.NotNull(result.ReplacesSubmittedForm);
+
+        var stored = await _bot.Get<ICheckInStore>().GetAsync("rep-1", TestData.Friday);
+        Assert.Equal(32, stored!.Values["calls"]);
+        Assert.Equal(["Call Acme", "Demo for Globex"], stored.Plan);
+        Assert.Equal("Waiting on legal", stored.Blockers);
+    }
+
+    [Fact]
+    public async Task Submitting_a_checkin_twice_keeps_one_and_says_it_was_updated()
+    {
+        await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("10", "1", "0"));
+
+        var second = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("12", "1", "0"));
+
+        Assert.Contains("Check-in updated", second.AllText(), StringComparison.Ordinal);
+        Assert.Contains("replaced your earlier numbers", second.AllText(), StringComparison.Ordinal);
+        var days = await _bot.Get<ICheckInStore>().ListForMemberAsync("rep-1", TestData.Friday.PlusDays(-7), TestData.Friday);
+        Assert.Equal(12, Assert.Single(days).Values["calls"]);
+    }
+
+    [Fact]
+    public async Task The_one_line_path_saves_the_same_check_in()
+    {
+        var result = await _bot.SayAsync("calls 32, meetings 4, proposals 1");
+
+        Assert.Contains("Check-in saved", result.AllText(), StringComparison.Ordinal);
+        Assert.Equal(4, (await _bot.Get<ICheckInStore>().GetAsync("rep-1", TestData.Friday))!.Values["meetings"]);
+    }
+
+    [Theory]
+    [InlineData("-5", "can't be negative")]
+    [InlineData("99999", "looks like a typo")]
+    [InlineData("1.5", "whole number")]
+    public async Task A_rejected_check_in_gets_a_clear_reply_and_writes_nothing(string calls, string reason)
+    {
+        var result = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers(calls, "1", "1"));
+
+        Assert.Contains(reason, result.AllText(), StringComparison.Ordinal);
+        Assert.Contains("Nothing was saved", result.AllText(), StringComparison.Ordinal);
+        Assert.Contains("calls", result.FieldErrors.Keys);
+        Assert.Null(await _bot.Get<ICheckInStore>().GetAsync("rep-1", TestData.Friday));
+        // The form comes back with what was typed and the problem beside the input.
+        var form = result.Replies[^1].Form!;
+        Assert.NotNull(form.Inputs.Single(i => i.Id == "calls").Error);
+        Assert.Equal(1, form.Inputs.OfType<NumberInput>().Single(i => i.Id == "meetings").Value);
+    }
+
+    [Fact]
+    public async Task An_empty_submission_is_answered_and_nothing_is_written()
+    {
+        var result = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("", "", ""));
+
+        Assert.Contains("didn't get any numbers", result.AllText(), StringComparison.Ordinal);
+        Assert.Null(await _bot.Get<ICheckInStore>().GetAsync("rep-1", TestData.Friday));
+    }
+
+    [Fact]
+    public async Task The_same_event_delivered_twice_is_handled_once()
+    {
+        var first = await _bot.SayAsync("calls 30, meetings 3, proposals 1", eventId: "same");
+        var again = await _bot.SayAsync("calls 30, meetings 3, proposals 1", eventId: "same");
+
+        Assert.NotEmpty(first.Replies);
+        Assert.Empty(again.Replies);
+    }
+
+    [Fact]
+    public async Task Hitting_every_target_is_posted_to_the_team_channel_once_even_when_edited()
+    {
+        await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("30", "3", "1"));
+        await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("31", "3", "1"));
+
+        var post = await _bot.Get<IOutbox>().GetAsync("win:detected:rep-1:2026-11-20:target");
+        Assert.NotNull(post);
+        Assert.Equal(RecipientKind.Team, post.RecipientKind);
+        Assert.Contains("Hit every lead-metric target", post.Message.AllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_streak_and_a_personal_best_are_called_out()
+    {
+        var store = _bot.Get<ICheckInStore>();
+        foreach (var day in new[] { 16, 17, 18, 19 })
+        {
+            await store.SaveAsync(CheckInBuilder.ACheckIn().On(new NodaTime.LocalDate(2026, 11, day)).With("meetings", 3).Build());
+        }
+
+        var result = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("30", "6", "1"));
+
+        Assert.Contains("5 working days in a row", result.AllText(), StringComparison.Ordinal);
+        Assert.Contains("Personal best: 6 meetings", result.AllText(), StringComparison.Ordinal);
+        Assert.NotNull(await _bot.Get<IOutbox>().GetAsync("win:detected:rep-1:2026-11-20:streak"));
+    }
+}

@@ -1,0 +1,15 @@
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
+
+namespace SalesBot.Storage.Conformance;
+
+/// <summary>One implementation's stores, as the conformance suite sees them.</summary>
+public sealed record StoreSet(
+    IOrganizationStore Organizations,
+    IMemberStore Members,
+    ICheckInStore CheckIns,
+    IWinStore Wins,
+    IReflectionStore Reflections,
+    IConversationReferenceStore References,
+    IOutbox Outbox,
+    IProcessedEvents ProcessedEvents);

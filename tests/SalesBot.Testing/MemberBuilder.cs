@@ -1,0 +1,50 @@
+using NodaTime;
+using SalesBot.Core.Metrics;
+using SalesBot.Core.Organization;
+
+namespace SalesBot.Testing;
+
+/// <summary>Test members: a hunter in New York on the default metrics unless told otherwise.</summary>
+public sealed class MemberBuilder
+{
+    private string _id = "rep-1";
+    private string _teamId = TestData.TeamId;
+    private string _name = "Riley Rep";
+    private MemberRole _role = MemberRole.Hunter;
+    private string _zone = "America/New_York";
+    private IReadOnlyList<LeadMetric>? _metrics;
+    private LocalDate _start = new(2024, 1, 8);
+
+    public static MemberBuilder ARep(string id = "rep-1") => new MemberBuilder().WithId(id);
+
+    public static MemberBuilder AManager(string id = "manager-1") =>
+        new MemberBuilder().WithId(id).WithName("Mia Manager").WithRole(MemberRole.Manager);
+
+    public MemberBuilder WithId(string id) { _id = id; return this; }
+
+    public MemberBuilder WithName(string name) { _name = name; return this; }
+
+    public MemberBuilder WithRole(MemberRole role) { _role = role; return this; }
+
+    public MemberBuilder InZone(string zone) { _zone = zone; return this; }
+
+    public MemberBuilder InTeam(string teamId) { _teamId = teamId; return this; }
+
+    public MemberBuilder StartedOn(LocalDate start) { _start = start; return this; }
+
+    public MemberBuilder WithMetrics(params LeadMetric[] metrics) { _metrics = metrics; return this; }
+
+    public Member Build() => new()
+    {
+        Id = _id,
+        TeamId = _teamId,
+        DisplayName = _name,
+        Role = _role,
+        StartDate = _start,
+        TimeZoneId = _zone,
+        Metrics = _metrics ?? MetricCatalog.DefaultsFor(_role),
+        ChannelAccounts = [new ChannelAccount(TestData.Channel, TestData.Tenant, _id)],
+    };
+
+    public static implicit operator Member(MemberBuilder builder) => builder.Build();
+}

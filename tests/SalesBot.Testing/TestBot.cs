@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using NodaTime.Testing;
+using SalesBot.Conversations;
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
+using SalesBot.Core.Organization;
+using SalesBot.Storage.Sqlite;
+
+namespace SalesBot.Testing;
+
+/// <summary>
+/// The real conversation engine over a real SQLite file and a fake clock, driven the way a channel
+/// adapter drives it: say something as someone, read the reply.
+/// </summary>
+public sealed class TestBot : IAsyncDisposable
+{
+    private readonly TempSqlite _db;
+    private readonly ServiceProvider _services;
+    private int _eventCounter;
+
+    private TestBot(TempSqlite db, ServiceProvider services, FakeClock clock, RecordingMessenger messenger)
+    {
+        _db = db;
+        _services = services;
+        Clock = clock;
+        Messenger = messenger;
+    }
+
+    public FakeClock Clock { get; }
+
+    public RecordingMessenger Messenger { get; }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<TestBot> StartAsync(Instant? now = null)
+    {
+        var db = await TempSqlite.CreateAsync();
+        var clock = new FakeClock(now ?? TestData.MondayMorningInNewYork);
+        var messenger = new RecordingMessenger(TestData.Channel);
+        var services = new ServiceCollection()
+            .AddSingleton<IClock>(clock)
+            .AddSingleton(db.Database)
+            .AddSingleton<IChannelMessenger>(messenger)
+            .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
+            .AddSalesBotSqliteStores()
+            .AddSalesBotConversations()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        var bot = new TestBot(db, services, clock, messenger);
+        await bot.Get<IOrganizationStore>().SaveTeamAsync(TestData.Team);
+        await bot.Get<IOrganizationStore>().SaveOrganizationAsync(TestData.Organization);
+        return bot;
+    }
+
+    public async Task<TestBot> WithMembersAsync(params Member[] members)
+    {
+        foreach (var member in members)
+        {
+            await Get<IMemberStore>().SaveAsync(member);
+        }
+
+        return this;
+    }
+
+    /// <summary>Says <paramref name="text"/> in a 1:1 chat as <paramref name="memberId"/>.</summary>
+    public Task<TurnResult> SayAsync(string text, string memberId = "rep-1", string? eventId = null) =>
+        HandleAsync(Inbound(memberId, eventId) with { Text = text });
+
+    public Task<TurnResult> SubmitAsync(string verb, IReadOnlyDictionary<string, string> values, string memberId = "rep-1", string? eventId = null) =>
+        HandleAsync(Inbound(memberId, eventId) with { Kind = InboundEventKind.Submission, Submission = new FormSubmission(verb, values) });
+
+    public async Task<TurnResult> HandleAsync(InboundEvent inbound)
+    {
+        using var scope = _services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IConversationEngine>().HandleAsync(inbound);
+    }
+
+    public async Task<int> DispatchOutboxAsync()
+    {
+        using var scope = _services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();
+    }
+
+    public InboundEvent Inbound(string memberId, string? eventId = null) => new()
+    {
+        Channel = TestData.Channel,
+        TenantId = TestData.Tenant,
+        UserId = memberId,
+        UserName = memberId,
+        ConversationId = "dm-" + memberId,
+        Timestamp = Clock.GetCurrentInstant(),
+        EventId = eventId ?? $"evt-{Interlocked.Increment(ref _eventCounter)}",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+}
