@@ -1,3 +1,4 @@
+using SalesBot.Channels.Teams.Hosting;
 using SalesBot.Conversations;
 using SalesBot.Host;
 using SalesBot.Host.Demo;
@@ -13,6 +14,7 @@ builder.Services.AddSalesBotSqlite(builder.Configuration);
 builder.Services.AddSalesBotScheduling(builder.Configuration);
 builder.Services.AddSalesBotDemo(builder.Configuration);
 builder.Services.AddSalesBotPlayground(builder.Configuration);
+builder.Services.AddSalesBotTeams(builder.Configuration);
 builder.Services.AddSalesBotHealth();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ var app = builder.Build();
 app.UseSalesBotErrors();
 app.MapSalesBotHealth();
 app.MapSalesBotPlayground();
+app.MapSalesBotTeams();
 
 app.Run();
 

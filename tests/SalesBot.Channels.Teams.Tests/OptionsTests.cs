@@ -82,7 +82,7 @@ public sealed class OptionsTests
 
     private static IHost BuildHost(string environment, string[] settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings.Select(s => s.Split('=', 2)).Select(p => new KeyValuePair<string, string?>(p[0], p[1])));
         builder.Configuration["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"salesbot-options-{Guid.NewGuid():N}.db");

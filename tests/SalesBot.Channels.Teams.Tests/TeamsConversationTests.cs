@@ -10,12 +10,15 @@ using SalesBot.Core.Organization;
 
 namespace SalesBot.Channels.Teams.Tests;
 
-/// <summary>Teams-shaped conversations end to end: token, activity, engine, SQLite, connector.</summary>
+/// <summary>
+/// Teams-shaped conversations end to end through the real Host (<c>Program</c>): token, activity, engine,
+/// a real SQLite file, outbox dispatcher, local connector.
+/// </summary>
 public sealed class TeamsConversationTests : IAsyncLifetime
 {
     private TeamsBot _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await TeamsBot.StartAsync();
+    public async Task InitializeAsync() => _bot = await TeamsBot.StartHostAsync();
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
@@ -271,6 +274,18 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var team = await _bot.InScopeAsync(sp => sp.GetRequiredService<IConversationReferenceStore>().FindAsync(RecipientKind.Team, member.TeamId));
         Assert.Equal(TeamsActivities.ChannelConversation, team!.ConversationId);
         Assert.Equal(TeamsActivities.TeamId, team.Property("teamId"));
+    }
+
+    [Fact]
+    public async Task The_host_starts_without_teams_configured_and_refuses_teams_requests()
+    {
+        await using var bare = await TeamsBot.StartHostAsync(new() { ["MicrosoftAppId"] = null, ["MicrosoftAppPassword"] = null, ["MicrosoftAppTenantId"] = null });
+
+        var health = await bare.Http.GetAsync("/healthz");
+        var messages = await bare.PostAsync(bare.Activities.PersonalMessage("help"));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, messages.StatusCode);
     }
 
     private Task<Member> MemberAsync(string userId) => _bot.InScopeAsync(async sp =>

@@ -20,14 +20,16 @@ public sealed class LocalIssuer : LoopbackServer
     public const string EntraKey = "entra-key-1";
     public const string OutboundToken = "local-outbound-token";
 
-    private readonly Dictionary<string, RSA> _keys = new()
+    // Generating RSA keys is slow; every test issuer signs with the same ones.
+    private static readonly Dictionary<string, RSA> SharedKeys = new()
     {
         [BotFrameworkKey] = RSA.Create(2048),
         [WebChatOnlyKey] = RSA.Create(2048),
         [EntraKey] = RSA.Create(2048),
     };
 
-    private readonly RSA _rogue = RSA.Create(2048);
+    private static readonly RSA Rogue = RSA.Create(2048);
+    private readonly Dictionary<string, RSA> _keys = new(SharedKeys);
     private int _tokenRequests;
     private int _keyFetches;
 
@@ -108,7 +110,7 @@ public sealed class LocalIssuer : LoopbackServer
     public string Token(TokenSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var rsa = spec.SignWithRogueKey ? _rogue : _keys.TryGetValue(spec.KeyId, out var k) ? k : _rogue;
+        var rsa = spec.SignWithRogueKey ? Rogue : _keys.TryGetValue(spec.KeyId, out var k) ? k : Rogue;
         var claims = new Dictionary<string, object>();
         if (spec.ServiceUrl is not null)
         {

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,7 +31,7 @@ public sealed class TeamsBot : IAsyncDisposable
     public static readonly Instant Start = Instant.FromUtc(2026, 3, 10, 14, 0);
 
     private readonly string _folder;
-    private WebApplication _app = null!;
+    private IAsyncDisposable _host = null!;
 
     private TeamsBot(string folder, LocalIssuer issuer, LocalConnector connector)
     {
@@ -45,18 +47,52 @@ public sealed class TeamsBot : IAsyncDisposable
     public FakeClock Clock { get; } = new(Start);
     public FakeTimeProvider Time { get; } = new(Start.ToDateTimeOffset());
     public HttpClient Http { get; private set; } = null!;
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services { get; private set; } = null!;
     public string DatabasePath => Path.Combine(_folder, "salesbot.db");
 
-    public static async Task<TeamsBot> StartAsync(Dictionary<string, string?>? settings = null, string environment = "Production")
+    /// <summary>The Teams channel on its own Kestrel app, composed like the Host composes it.</summary>
+    public static Task<TeamsBot> StartAsync(Dictionary<string, string?>? settings = null, string environment = "Production") =>
+        StartAsync(settings, environment, (bot, s) => bot.StartAppAsync(s, environment));
+
+    /// <summary>The real Host (<c>Program</c>) through <see cref="WebApplicationFactory{TEntryPoint}"/>.</summary>
+    public static Task<TeamsBot> StartHostAsync(Dictionary<string, string?>? settings = null) =>
+        StartAsync(settings, "Production", (bot, s) => bot.StartWithFactoryAsync(s));
+
+    private static async Task<TeamsBot> StartAsync(Dictionary<string, string?>? settings, string environment, Func<TeamsBot, Dictionary<string, string?>, Task> start)
     {
         var folder = Path.Combine(Path.GetTempPath(), "salesbot-teams-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var issuer = await LocalIssuer.StartNewAsync();
         var connector = await LocalConnector.StartNewAsync();
         var bot = new TeamsBot(folder, issuer, connector);
-        await bot.StartAppAsync(settings, environment);
+        var merged = bot.DefaultSettings();
+        foreach (var (key, value) in settings ?? [])
+        {
+            merged[key] = value;
+        }
+
+        await start(bot, merged);
         return bot;
+    }
+
+    private Task StartWithFactoryAsync(Dictionary<string, string?> settings)
+    {
+        settings["Scheduling:Enabled"] = "false"; // the tests drive the outbox dispatcher themselves
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Production");
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+
+            web.ConfigureLogging(l => l.ClearProviders());
+            web.ConfigureTestServices(ConfigureTestDoubles);
+        });
+        Http = factory.CreateClient();
+        Services = factory.Services;
+        _host = factory;
+        return Task.CompletedTask;
     }
 
     public Dictionary<string, string?> DefaultSettings() => new()
@@ -70,23 +106,19 @@ public sealed class TeamsBot : IAsyncDisposable
         ["Storage:Sqlite:Path"] = DatabasePath,
     };
 
-    private async Task StartAppAsync(Dictionary<string, string?>? overrides, string environment)
+    private async Task StartAppAsync(Dictionary<string, string?> settings, string environment)
     {
-        var settings = DefaultSettings();
-        foreach (var (key, value) in overrides ?? [])
-        {
-            settings[key] = value;
-        }
-
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         ConfigureServices(builder.Services, builder.Configuration);
-        _app = builder.Build();
-        _app.MapSalesBotTeams();
-        await _app.StartAsync();
-        Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+        var app = builder.Build();
+        app.MapSalesBotTeams();
+        await app.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+        Services = app.Services;
+        _host = app;
     }
 
     /// <summary>What the Host registers, with fake clocks and MSAL pointed at the local issuer.</summary>
@@ -147,8 +179,12 @@ public sealed class TeamsBot : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_host is WebApplication app)
+        {
+            await app.StopAsync();
+        }
+
+        await _host.DisposeAsync();
         await Issuer.DisposeAsync();
         await Connector.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
