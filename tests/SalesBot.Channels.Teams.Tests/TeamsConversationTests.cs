@@ -76,6 +76,9 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Assert.NotNull(stored);
         Assert.Equal(32, stored.ValueOf("calls"));
         Assert.Equal(["Call Acme about renewal", "Demo for Globex"], stored.Plan);
+
+        // One token for every call: MSAL keeps it until shortly before it expires.
+        Assert.Equal(1, _bot.Issuer.TokenRequests);
     }
 
     [Fact]

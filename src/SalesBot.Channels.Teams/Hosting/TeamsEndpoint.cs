@@ -87,6 +87,14 @@ public sealed partial class TeamsEndpoint(
         if (IsConversational(activity.Type) &&
             (activity.From?.Id is not { Length: > 0 } || activity.Conversation?.Id is not { Length: > 0 } || string.IsNullOrWhiteSpace(activity.ServiceUrl)))
         {
+            if (activity.Type is ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)
+            {
+                // Notifications are not retried by the service on 200; there is nobody to greet or remember.
+                LogIgnored(logger, activity.Type, "no from.id, conversation.id or serviceUrl");
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            }
+
             await ErrorAsync(context, StatusCodes.Status400BadRequest, "Activity needs from.id, conversation.id and serviceUrl.");
             return;
         }
