@@ -26,7 +26,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
             new FixedToken(),
             new ConversationRateLimiter(_time),
             _time,
-            Options.Create(new TeamsOptions { MaxInlineRetryDelay = TimeSpan.FromSeconds(5), MaxAttempts = 4 }),
+            Options.Create(new TeamsOptions { MaxInlineRetryDelay = TimeSpan.FromSeconds(5), MaxAttempts = 4, TrustedServiceUrlHosts = ["127.0.0.1"] }),
             NullLogger<ConnectorClient>.Instance);
     }
 
@@ -104,6 +104,27 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("DELETE", _connector.Calls[1].Method);
         Assert.Equal("v3/conversations/a:1/activities/act-9", _connector.Calls[1].Path);
     }
+
+    [Theory]
+    [InlineData("https://evil.example.com/amer/")]
+    [InlineData("https://smba.trafficmanager.net.evil.example.com/")]
+    [InlineData("http://localhost:9/")]
+    public async Task The_bot_token_is_never_sent_to_an_untrusted_service_url(string serviceUrl)
+    {
+        var result = await _client.SendAsync(serviceUrl, "a:1", Message("hello"), CancellationToken.None);
+
+        Assert.Equal(ConnectorOutcome.Rejected, result.Outcome);
+        Assert.Contains("not trusted", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/amer/", true)]
+    [InlineData("https://smba.infra.gcc.teams.microsoft.com/", true)]
+    [InlineData("https://europe.webchat.botframework.com/", true)]
+    [InlineData("https://botframework.com.evil.example/", false)]
+    [InlineData("https://evilbotframework.com/", false)]
+    public void Default_trusted_service_url_hosts_are_the_teams_and_bot_framework_ones(string serviceUrl, bool trusted) =>
+        Assert.Equal(trusted, new TeamsOptions().IsTrustedServiceUrl(new Uri(serviceUrl)));
 
     [Fact]
     public void The_rate_limiter_keeps_a_conversation_within_teams_limits()

@@ -114,6 +114,12 @@ public sealed partial class ConnectorClient(
                 using var request = new HttpRequestMessage(method, uri);
                 if (await tokens.GetTokenAsync(cancellationToken) is { } token)
                 {
+                    if (!_options.IsTrustedServiceUrl(uri) || uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
+                    {
+                        LogUntrustedServiceUrl(logger, uri.Host);
+                        return new ConnectorResult(ConnectorOutcome.Rejected, Error: $"Service URL host '{uri.Host}' is not trusted (Teams:TrustedServiceUrlHosts).");
+                    }
+
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 }
 
@@ -215,6 +221,9 @@ public sealed partial class ConnectorClient(
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Connector {Method} {Path} answered {Status} (operation {CorrelationId}): {Body}")]
     private static partial void LogCallFailed(ILogger logger, string method, string path, int status, string? correlationId, string body);
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Refused to send the bot's token to untrusted service URL host {Host}")]
+    private static partial void LogUntrustedServiceUrl(ILogger logger, string host);
 
     [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Retrying connector {Method} {Path} in {Delay} (attempt {Attempt})")]
     private static partial void LogRetrying(ILogger logger, string method, string path, TimeSpan delay, int attempt);

@@ -75,6 +75,33 @@ public sealed class TeamsOptions
     /// <summary>Attempts per connector call, the first included.</summary>
     public int MaxAttempts { get; set; } = 4;
 
+    /// <summary>
+    /// Hosts the bot sends its connector token to (<c>*.</c> = any subdomain). A service URL elsewhere is
+    /// refused, so an activity with a made-up service URL can never collect the bot's token. Null: the
+    /// public and government Teams/Bot Framework hosts.
+    /// </summary>
+    public List<string>? TrustedServiceUrlHosts { get; set; }
+
+    public static IReadOnlyList<string> DefaultTrustedServiceUrlHosts { get; } =
+    [
+        "smba.trafficmanager.net",
+        "*.trafficmanager.net",
+        "*.botframework.com",
+        "*.botframework.azure.us",
+        "*.teams.microsoft.com",
+        "*.teams.microsoft.us",
+    ];
+
+    public bool IsTrustedServiceUrl(Uri serviceUrl)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        var host = serviceUrl.IdnHost;
+        return (TrustedServiceUrlHosts ?? (IEnumerable<string>)DefaultTrustedServiceUrlHosts).Any(pattern =>
+            pattern.StartsWith("*.", StringComparison.Ordinal)
+                ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase)
+                : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase));
+    }
+
     public bool HasAppId => !string.IsNullOrWhiteSpace(AppId);
 
     /// <summary>The tenant outbound tokens are requested from.</summary>

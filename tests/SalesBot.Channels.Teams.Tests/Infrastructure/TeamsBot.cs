@@ -103,6 +103,7 @@ public sealed class TeamsBot : IAsyncDisposable
         ["MicrosoftAppTenantId"] = AppTenantId,
         ["Teams:OpenIdMetadataUrl"] = Issuer.BotFrameworkMetadata.ToString(),
         ["Teams:EntraOpenIdMetadataUrl"] = Issuer.EntraMetadata.ToString(),
+        ["Teams:TrustedServiceUrlHosts:0"] = "127.0.0.1",
         ["Storage:Sqlite:Path"] = DatabasePath,
     };
 
