@@ -36,7 +36,21 @@ public abstract class SqliteDocuments(SqliteDatabase database)
         return rows.Count > 0 ? rows[0] : null;
     }
 
-    protected static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction. It starts IMMEDIATE (takes the write lock
+    /// before reading), so read-then-write sequences cannot interleave with another writer.
+    /// </summary>
+    protected async Task<T> InTransactionAsync<T>(Func<SqliteWrite, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var tx = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+        var result = await work(new SqliteWrite(connection, tx, cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var cmd = connection.CreateCommand();
@@ -46,6 +60,36 @@ public abstract class SqliteDocuments(SqliteDatabase database)
             cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
 
+        return cmd;
+    }
+}
+
+/// <summary>Statements inside one transaction of <see cref="SqliteDocuments.InTransactionAsync{T}"/>.</summary>
+public sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+{
+    public async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = Prepare(sql, parameters);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = Prepare(sql, parameters);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var results = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            results.Add(DocumentJson.Deserialize<T>(reader.GetString(0)));
+        }
+
+        return results;
+    }
+
+    private SqliteCommand Prepare(string sql, (string Name, object? Value)[] parameters)
+    {
+        var cmd = SqliteDocuments.Command(connection, sql, parameters);
+        cmd.Transaction = transaction;
         return cmd;
     }
 }
