@@ -11,22 +11,13 @@ public abstract class SqliteDocuments(SqliteDatabase database)
     protected async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var cmd = Command(connection, sql, parameters);
-        return await cmd.ExecuteNonQueryAsync(cancellationToken);
+        return await new SqliteWrite(connection, null, cancellationToken).ExecuteAsync(sql, parameters);
     }
 
     protected async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var cmd = Command(connection, sql, parameters);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        var results = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            results.Add(DocumentJson.Deserialize<T>(reader.GetString(0)));
-        }
-
-        return results;
+        return await new SqliteWrite(connection, null, cancellationToken).QueryAsync<T>(sql, parameters);
     }
 
     protected async Task<T?> QuerySingleAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
@@ -64,8 +55,8 @@ public abstract class SqliteDocuments(SqliteDatabase database)
     }
 }
 
-/// <summary>Statements inside one transaction of <see cref="SqliteDocuments.InTransactionAsync{T}"/>.</summary>
-public sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+/// <summary>Statements on one open connection, inside a transaction of <see cref="SqliteDocuments.InTransactionAsync{T}"/> or on their own.</summary>
+public sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
 {
     public async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
     {
