@@ -52,6 +52,12 @@ public sealed partial class ConversationEngine(
         {
             return TurnResult.Reply(ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The person gets an honest answer instead of silence; the details go to the log.
+            LogFlowFailed(logger, ex, inbound.Channel, turn.Member.Id);
+            return TurnResult.Reply("Sorry, something went wrong on my side and I couldn't finish that. Please try again in a minute.");
+        }
         finally
         {
             // Wins and other posts written by the flow go out now rather than at the next sweep.
@@ -127,6 +133,9 @@ public sealed partial class ConversationEngine(
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "A flow failed for {Channel} member {MemberId}")]
+    private static partial void LogFlowFailed(ILogger logger, Exception exception, string channel, string memberId);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Dropped duplicate {Channel} event {EventId}")]
     private static partial void LogDuplicate(ILogger logger, string channel, string eventId);
