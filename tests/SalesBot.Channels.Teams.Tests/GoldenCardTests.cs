@@ -1,10 +1,10 @@
-using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using SalesBot.Channels.Teams.Activities;
 using SalesBot.Channels.Teams.Cards;
+using SalesBot.Channels.Teams.Tests.Infrastructure;
 using SalesBot.Conversations.Flows;
 using SalesBot.Conversations.Messages;
 using SalesBot.Core.CheckIns;
@@ -96,6 +96,5 @@ public sealed class GoldenCardTests
         Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), json);
     }
 
-    private static string GoldenDirectory([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(thisFile)!, "Golden");
+    private static string GoldenDirectory() => SourcePaths.Find("Golden");
 }

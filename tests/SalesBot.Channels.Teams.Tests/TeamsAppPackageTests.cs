@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using SalesBot.Channels.Teams.Tests.Infrastructure;
 using SalesBot.TeamsPackage;
 
 namespace SalesBot.Channels.Teams.Tests;
@@ -68,6 +68,5 @@ public sealed class TeamsAppPackageTests : IDisposable
         return copy.ToArray();
     }
 
-    private static string ManifestDirectory([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "manifests", "teams"));
+    private static string ManifestDirectory() => SourcePaths.Find(Path.Combine("manifests", "teams"));
 }
