@@ -23,6 +23,7 @@ public sealed class OptionsTests
         { "Production", "MSI without tenant", ["MicrosoftAppType=UserAssignedMSI", "MicrosoftAppId=app"] },
         { "Production", "unknown app type", ["MicrosoftAppType=Anonymous", "MicrosoftAppId=app"] },
         { "Production", "plain http metadata", ["Teams:OpenIdMetadataUrl=http://keys.example.com/openid"] },
+        { "Production", "plain http authority", ["Teams:AuthorityHost=http://127.0.0.1:5000"] },
     };
 
     [Theory]
@@ -61,6 +62,18 @@ public sealed class OptionsTests
         Assert.Equal(HttpStatusCode.Unauthorized, withToken.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
         Assert.Empty(bot.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_multi_tenant_bot_asks_the_botframework_com_tenant_for_its_tokens()
+    {
+        await using var bot = await TeamsBot.StartAsync(new() { ["MicrosoftAppType"] = "MultiTenant", ["MicrosoftAppTenantId"] = null });
+
+        var response = await bot.PostAsync(bot.Activities.PersonalMessage("help"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/botframework.com/oauth2/v2.0/token", bot.Issuer.LastTokenPath);
+        Assert.Equal("local-secret", bot.Issuer.LastTokenRequest!["client_secret"]);
     }
 
     [Fact]

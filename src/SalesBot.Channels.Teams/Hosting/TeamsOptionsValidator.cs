@@ -42,7 +42,10 @@ public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValid
 
         CheckUrl(errors, nameof(TeamsOptions.OpenIdMetadataUrl), options.OpenIdMetadataUrl);
         CheckUrl(errors, nameof(TeamsOptions.EntraOpenIdMetadataUrl), options.EntraOpenIdMetadataUrl);
-        CheckUrl(errors, nameof(TeamsOptions.AuthorityHost), options.AuthorityHost);
+        if (options.AuthorityHost is not { IsAbsoluteUri: true } authority || authority.Scheme != Uri.UriSchemeHttps)
+        {
+            errors.Add($"{TeamsOptions.Section}:{nameof(TeamsOptions.AuthorityHost)} must be an absolute https URL (MSAL requires https).");
+        }
         if (options.MaxRequestBytes is < 1024 or > 4 * 1024 * 1024)
         {
             errors.Add($"{TeamsOptions.Section}:{nameof(TeamsOptions.MaxRequestBytes)} must be between 1 KB and 4 MB.");
