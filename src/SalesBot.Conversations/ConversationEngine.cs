@@ -24,11 +24,9 @@ public sealed partial class ConversationEngine(
 {
     private readonly IReadOnlyList<IFlow> _flows = flows.ToList();
 
-    // Longest command first, so "log a win" wins over "log".
-    private readonly IReadOnlyList<(string Command, IFlow Flow)> _commands = flows
-        .SelectMany(f => f.Commands.Select(c => (c, f)))
-        .OrderByDescending(x => x.c.Length)
-        .ToList();
+    // Longest command first, so "log a win" is tried before "win".
+    private IEnumerable<(string Command, IFlow Flow)> Commands =>
+        _flows.SelectMany(f => f.Commands.Select(c => (c, f))).OrderByDescending(x => x.c.Length);
 
     public async Task<TurnResult> HandleAsync(InboundEvent inbound, CancellationToken cancellationToken = default)
     {
@@ -88,7 +86,7 @@ public sealed partial class ConversationEngine(
             return Task.FromResult(TurnResult.Reply("I didn't get any text. Type \"help\" to see what I can do."));
         }
 
-        foreach (var (command, flow) in _commands)
+        foreach (var (command, flow) in Commands)
         {
             if (CommandText.TryMatch(text, command, out var argument))
             {

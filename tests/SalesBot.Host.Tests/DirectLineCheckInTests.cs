@@ -86,3 +86,35 @@ public sealed class DirectLineCheckInTests : IClassFixture<SalesBotAppFactory>
         Assert.Contains("Healthy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class PlaygroundGreetingTests : IClassFixture<SalesBotAppFactory>
+{
+    private readonly SalesBotAppFactory _app;
+
+    public PlaygroundGreetingTests(SalesBotAppFactory app) => _app = app;
+
+    [Fact]
+    public async Task Opening_a_chat_greets_the_person_by_name_and_remembers_where_to_reach_them()
+    {
+        var chat = new DirectLineClient(_app.CreateClient());
+        await chat.StartAsync();
+
+        (await chat.PostAsync(new JsonObject { ["type"] = "event", ["name"] = "webchat/join", ["from"] = new JsonObject { ["id"] = "demo-chloe" } }))
+            .EnsureSuccessStatusCode();
+
+        Assert.Contains("Hi Chloe Martin", DirectLineClient.Words(Assert.Single(await chat.BotRepliesAsync())), StringComparison.Ordinal);
+        var reference = await _app.Services.GetRequiredService<IConversationReferenceStore>().FindAsync(RecipientKind.Member, "demo-chloe");
+        Assert.Equal(chat.ConversationId, reference!.ConversationId);
+    }
+
+    [Fact]
+    public async Task Typing_and_other_events_are_accepted_without_a_reply()
+    {
+        var chat = new DirectLineClient(_app.CreateClient());
+        await chat.StartAsync();
+
+        (await chat.PostAsync(new JsonObject { ["type"] = "typing", ["from"] = new JsonObject { ["id"] = "demo-chloe" } })).EnsureSuccessStatusCode();
+
+        Assert.Empty(await chat.BotRepliesAsync());
+    }
+}
