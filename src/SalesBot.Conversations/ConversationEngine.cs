@@ -24,11 +24,9 @@ public sealed partial class ConversationEngine(
 {
     private readonly IReadOnlyList<IFlow> _flows = flows.ToList();
 
-    // Longest command first, so "log a win" wins over "log".
-    private readonly IReadOnlyList<(string Command, IFlow Flow)> _commands = flows
-        .SelectMany(f => f.Commands.Select(c => (c, f)))
-        .OrderByDescending(x => x.c.Length)
-        .ToList();
+    // Longest command first, so "log a win" is tried before "win".
+    private IEnumerable<(string Command, IFlow Flow)> Commands =>
+        _flows.SelectMany(f => f.Commands.Select(c => (c, f))).OrderByDescending(x => x.c.Length);
 
     public async Task<TurnResult> HandleAsync(InboundEvent inbound, CancellationToken cancellationToken = default)
     {
@@ -51,6 +49,12 @@ public sealed partial class ConversationEngine(
         catch (DomainRuleException ex)
         {
             return TurnResult.Reply(ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The person gets an honest answer instead of silence; the details go to the log.
+            LogFlowFailed(logger, ex, inbound.Channel, turn.Member.Id);
+            return TurnResult.Reply("Sorry, something went wrong on my side and I couldn't finish that. Please try again in a minute.");
         }
         finally
         {
@@ -82,7 +86,7 @@ public sealed partial class ConversationEngine(
             return Task.FromResult(TurnResult.Reply("I didn't get any text. Type \"help\" to see what I can do."));
         }
 
-        foreach (var (command, flow) in _commands)
+        foreach (var (command, flow) in Commands)
         {
             if (CommandText.TryMatch(text, command, out var argument))
             {
@@ -127,6 +131,9 @@ public sealed partial class ConversationEngine(
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "A flow failed for {Channel} member {MemberId}")]
+    private static partial void LogFlowFailed(ILogger logger, Exception exception, string channel, string memberId);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Dropped duplicate {Channel} event {EventId}")]
     private static partial void LogDuplicate(ILogger logger, string channel, string eventId);

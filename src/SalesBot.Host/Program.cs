@@ -1,4 +1,5 @@
 using SalesBot.Channels.Slack;
+using SalesBot.Channels.Teams.Hosting;
 using SalesBot.Conversations;
 using SalesBot.Host;
 using SalesBot.Host.Demo;
@@ -14,6 +15,7 @@ builder.Services.AddSalesBotSqlite(builder.Configuration);
 builder.Services.AddSalesBotScheduling(builder.Configuration);
 builder.Services.AddSalesBotDemo(builder.Configuration);
 builder.Services.AddSalesBotPlayground(builder.Configuration);
+builder.Services.AddSalesBotTeams(builder.Configuration);
 builder.Services.AddSalesBotSlack(builder.Configuration);
 builder.Services.AddSalesBotHealth();
 
@@ -22,6 +24,7 @@ var app = builder.Build();
 app.UseSalesBotErrors();
 app.MapSalesBotHealth();
 app.MapSalesBotPlayground();
+app.MapSalesBotTeams();
 app.MapSalesBotSlack();
 
 app.Run();

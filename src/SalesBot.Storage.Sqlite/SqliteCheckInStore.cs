@@ -7,35 +7,21 @@ namespace SalesBot.Storage.Sqlite;
 
 public sealed class SqliteCheckInStore(SqliteDatabase database) : SqliteDocuments(database), ICheckInStore
 {
-    public async Task<CheckInSave> SaveAsync(CheckIn checkIn, CancellationToken cancellationToken = default)
+    public Task<CheckInSave> SaveAsync(CheckIn checkIn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
-        await using var connection = await Database.OpenAsync(cancellationToken);
-        // IMMEDIATE takes the write lock before reading, so two submits for the same day cannot both
-        // see "no check-in yet" and both report Created.
-        await using var tx = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
-        CheckIn? previous = null;
-        await using (var read = Command(connection, "SELECT doc FROM checkins WHERE member_id = $m AND report_date = $d;",
-            ("$m", checkIn.MemberId), ("$d", Day(checkIn.ReportDate))))
+        // One write transaction, so two submits for the same day cannot both see "no check-in yet".
+        return InTransactionAsync(async write =>
         {
-            read.Transaction = tx;
-            if (await read.ExecuteScalarAsync(cancellationToken) is string json)
-            {
-                previous = DocumentJson.Deserialize<CheckIn>(json);
-            }
-        }
-
-        var stored = previous is null ? checkIn : checkIn with { SubmittedAt = previous.SubmittedAt, UpdatedAt = checkIn.SubmittedAt };
-        await using (var write = Command(connection,
-            "INSERT INTO checkins (member_id, report_date, doc) VALUES ($m, $d, $doc) ON CONFLICT(member_id, report_date) DO UPDATE SET doc = excluded.doc;",
-            ("$m", stored.MemberId), ("$d", Day(stored.ReportDate)), ("$doc", DocumentJson.Serialize(stored))))
-        {
-            write.Transaction = tx;
-            await write.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await tx.CommitAsync(cancellationToken);
-        return new CheckInSave(previous is null ? CheckInSaveKind.Created : CheckInSaveKind.Replaced, stored, previous);
+            var existing = await write.QueryAsync<CheckIn>("SELECT doc FROM checkins WHERE member_id = $m AND report_date = $d;",
+                ("$m", checkIn.MemberId), ("$d", Day(checkIn.ReportDate)));
+            var previous = existing.Count > 0 ? existing[0] : null;
+            var stored = previous is null ? checkIn : checkIn with { SubmittedAt = previous.SubmittedAt, UpdatedAt = checkIn.SubmittedAt };
+            await write.ExecuteAsync(
+                "INSERT INTO checkins (member_id, report_date, doc) VALUES ($m, $d, $doc) ON CONFLICT(member_id, report_date) DO UPDATE SET doc = excluded.doc;",
+                ("$m", stored.MemberId), ("$d", Day(stored.ReportDate)), ("$doc", DocumentJson.Serialize(stored)));
+            return new CheckInSave(previous is null ? CheckInSaveKind.Created : CheckInSaveKind.Replaced, stored, previous);
+        }, cancellationToken);
     }
 
     public Task<CheckIn?> GetAsync(string memberId, LocalDate reportDate, CancellationToken cancellationToken = default) =>

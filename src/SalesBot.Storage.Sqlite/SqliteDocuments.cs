@@ -11,14 +11,62 @@ public abstract class SqliteDocuments(SqliteDatabase database)
     protected async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var cmd = Command(connection, sql, parameters);
-        return await cmd.ExecuteNonQueryAsync(cancellationToken);
+        return await new SqliteWrite(connection, null, cancellationToken).ExecuteAsync(sql, parameters);
     }
 
     protected async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var cmd = Command(connection, sql, parameters);
+        return await new SqliteWrite(connection, null, cancellationToken).QueryAsync<T>(sql, parameters);
+    }
+
+    protected async Task<T?> QuerySingleAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+        where T : class
+    {
+        var rows = await QueryAsync<T>(sql, cancellationToken, parameters);
+        return rows.Count > 0 ? rows[0] : null;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction. It starts IMMEDIATE (takes the write lock
+    /// before reading), so read-then-write sequences cannot interleave with another writer.
+    /// </summary>
+    protected async Task<T> InTransactionAsync<T>(Func<SqliteWrite, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var tx = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+        var result = await work(new SqliteWrite(connection, tx, cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return cmd;
+    }
+}
+
+/// <summary>Statements on one open connection, inside a transaction of <see cref="SqliteDocuments.InTransactionAsync{T}"/> or on their own.</summary>
+public sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+{
+    public async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = Prepare(sql, parameters);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = Prepare(sql, parameters);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         var results = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
@@ -29,23 +77,10 @@ public abstract class SqliteDocuments(SqliteDatabase database)
         return results;
     }
 
-    protected async Task<T?> QuerySingleAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-        where T : class
+    private SqliteCommand Prepare(string sql, (string Name, object? Value)[] parameters)
     {
-        var rows = await QueryAsync<T>(sql, cancellationToken, parameters);
-        return rows.Count > 0 ? rows[0] : null;
-    }
-
-    protected static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
+        var cmd = SqliteDocuments.Command(connection, sql, parameters);
+        cmd.Transaction = transaction;
         return cmd;
     }
 }

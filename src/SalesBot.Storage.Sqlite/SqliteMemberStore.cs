@@ -5,36 +5,25 @@ namespace SalesBot.Storage.Sqlite;
 
 public sealed class SqliteMemberStore(SqliteDatabase database) : SqliteDocuments(database), IMemberStore
 {
-    public async Task SaveAsync(Member member, CancellationToken cancellationToken = default)
+    public Task SaveAsync(Member member, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(member);
-        await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var tx = connection.BeginTransaction();
-        await using (var upsert = Command(connection,
-            "INSERT INTO members (id, team_id, doc) VALUES ($id, $t, $doc) ON CONFLICT(id) DO UPDATE SET team_id = excluded.team_id, doc = excluded.doc;",
-            ("$id", member.Id), ("$t", member.TeamId), ("$doc", DocumentJson.Serialize(member))))
+        return InTransactionAsync(async write =>
         {
-            upsert.Transaction = tx;
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
+            await write.ExecuteAsync(
+                "INSERT INTO members (id, team_id, doc) VALUES ($id, $t, $doc) ON CONFLICT(id) DO UPDATE SET team_id = excluded.team_id, doc = excluded.doc;",
+                ("$id", member.Id), ("$t", member.TeamId), ("$doc", DocumentJson.Serialize(member)));
+            await write.ExecuteAsync("DELETE FROM channel_accounts WHERE member_id = $id;", ("$id", member.Id));
+            foreach (var account in member.ChannelAccounts)
+            {
+                // An account belongs to one member; linking it elsewhere moves it.
+                await write.ExecuteAsync(
+                    "INSERT INTO channel_accounts (account_key, member_id) VALUES ($k, $m) ON CONFLICT(account_key) DO UPDATE SET member_id = excluded.member_id;",
+                    ("$k", account.Key), ("$m", member.Id));
+            }
 
-        await using (var clear = Command(connection, "DELETE FROM channel_accounts WHERE member_id = $id;", ("$id", member.Id)))
-        {
-            clear.Transaction = tx;
-            await clear.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        foreach (var account in member.ChannelAccounts)
-        {
-            // An account belongs to one member; linking it elsewhere moves it.
-            await using var link = Command(connection,
-                "INSERT INTO channel_accounts (account_key, member_id) VALUES ($k, $m) ON CONFLICT(account_key) DO UPDATE SET member_id = excluded.member_id;",
-                ("$k", account.Key), ("$m", member.Id));
-            link.Transaction = tx;
-            await link.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await tx.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     public Task<Member?> GetAsync(string memberId, CancellationToken cancellationToken = default) =>

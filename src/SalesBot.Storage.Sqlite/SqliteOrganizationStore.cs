@@ -5,35 +5,24 @@ namespace SalesBot.Storage.Sqlite;
 
 public sealed class SqliteOrganizationStore(SqliteDatabase database) : SqliteDocuments(database), IOrganizationStore
 {
-    public async Task SaveOrganizationAsync(Organization organization, CancellationToken cancellationToken = default)
+    public Task SaveOrganizationAsync(Organization organization, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(organization);
-        await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var tx = connection.BeginTransaction();
-        await using (var upsert = Command(connection,
-            "INSERT INTO organizations (id, doc) VALUES ($id, $doc) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc;",
-            ("$id", organization.Id), ("$doc", DocumentJson.Serialize(organization))))
+        return InTransactionAsync(async write =>
         {
-            upsert.Transaction = tx;
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
+            await write.ExecuteAsync(
+                "INSERT INTO organizations (id, doc) VALUES ($id, $doc) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc;",
+                ("$id", organization.Id), ("$doc", DocumentJson.Serialize(organization)));
+            await write.ExecuteAsync("DELETE FROM workspaces WHERE organization_id = $id;", ("$id", organization.Id));
+            foreach (var workspace in organization.Workspaces)
+            {
+                await write.ExecuteAsync(
+                    "INSERT INTO workspaces (channel, tenant_id, organization_id) VALUES ($c, $t, $o) ON CONFLICT(channel, tenant_id) DO UPDATE SET organization_id = excluded.organization_id;",
+                    ("$c", workspace.Channel), ("$t", workspace.TenantId), ("$o", organization.Id));
+            }
 
-        await using (var clear = Command(connection, "DELETE FROM workspaces WHERE organization_id = $id;", ("$id", organization.Id)))
-        {
-            clear.Transaction = tx;
-            await clear.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        foreach (var workspace in organization.Workspaces)
-        {
-            await using var link = Command(connection,
-                "INSERT INTO workspaces (channel, tenant_id, organization_id) VALUES ($c, $t, $o) ON CONFLICT(channel, tenant_id) DO UPDATE SET organization_id = excluded.organization_id;",
-                ("$c", workspace.Channel), ("$t", workspace.TenantId), ("$o", organization.Id));
-            link.Transaction = tx;
-            await link.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await tx.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     public Task<Organization?> GetOrganizationAsync(string organizationId, CancellationToken cancellationToken = default) =>

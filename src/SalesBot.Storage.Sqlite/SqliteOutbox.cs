@@ -19,37 +19,23 @@ public sealed class SqliteOutbox(SqliteDatabase database) : SqliteDocuments(data
     public Task<OutboxMessage?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         QuerySingleAsync<OutboxMessage>("SELECT doc FROM outbox WHERE key = $k;", cancellationToken, ("$k", key));
 
-    public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant now, Instant leaseUntil, int max, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await Database.OpenAsync(cancellationToken);
-        // One write transaction: select and push the due rows' next attempt past the lease, so a second
-        // dispatcher (another instance on the same file) cannot claim them too.
-        await using var tx = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
-        var claimed = new List<OutboxMessage>();
-        await using (var select = Command(connection,
-            "SELECT doc FROM outbox WHERE status = $p AND next_attempt_ms <= $now ORDER BY next_attempt_ms, key LIMIT $max;",
-            ("$p", nameof(OutboxStatus.Pending)), ("$now", now.ToUnixTimeMilliseconds()), ("$max", max)))
+    public Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant now, Instant leaseUntil, int max, CancellationToken cancellationToken = default) =>
+        // Select and push the due rows' next attempt past the lease in one write transaction, so a
+        // second dispatcher (another instance on the same file) cannot claim them too.
+        InTransactionAsync<IReadOnlyList<OutboxMessage>>(async write =>
         {
-            select.Transaction = tx;
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var due = await write.QueryAsync<OutboxMessage>(
+                "SELECT doc FROM outbox WHERE status = $p AND next_attempt_ms <= $now ORDER BY next_attempt_ms, key LIMIT $max;",
+                ("$p", nameof(OutboxStatus.Pending)), ("$now", now.ToUnixTimeMilliseconds()), ("$max", max));
+            var claimed = due.Select(m => m with { NextAttemptAt = leaseUntil }).ToList();
+            foreach (var message in claimed)
             {
-                claimed.Add(DocumentJson.Deserialize<OutboxMessage>(reader.GetString(0)));
+                await write.ExecuteAsync("UPDATE outbox SET next_attempt_ms = $n, doc = $doc WHERE key = $k;",
+                    ("$n", leaseUntil.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(message)), ("$k", message.Key));
             }
-        }
 
-        for (var i = 0; i < claimed.Count; i++)
-        {
-            claimed[i] = claimed[i] with { NextAttemptAt = leaseUntil };
-            await using var lease = Command(connection, "UPDATE outbox SET next_attempt_ms = $n, doc = $doc WHERE key = $k;",
-                ("$n", leaseUntil.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(claimed[i])), ("$k", claimed[i].Key));
-            lease.Transaction = tx;
-            await lease.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await tx.CommitAsync(cancellationToken);
-        return claimed;
-    }
+            return claimed;
+        }, cancellationToken);
 
     public Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Conversations.Flows;
 using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Outbox;
@@ -159,5 +160,29 @@ public class ConversationTests : IAsyncLifetime
         Assert.Contains("call before 9am", prompt.AllText(), StringComparison.Ordinal);
         Assert.Contains("Reflection for November 2026 saved", saved.AllText(), StringComparison.Ordinal);
         Assert.Equal("LinkedIn intros", (await _bot.Get<IReflectionStore>().GetAsync("rep-1", new NodaTime.YearMonth(2026, 11)))!.WillTry);
+    }
+}
+
+public class EngineFailureTests
+{
+    [Fact]
+    public async Task A_failing_store_gets_an_apology_instead_of_an_exception()
+    {
+        await using var bot = await TestBot.StartAsync(configure: s =>
+            s.AddSingleton<IReflectionStore>(new BrokenReflectionStore()));
+        await bot.WithMembersAsync(MemberBuilder.ARep());
+
+        var result = await bot.SayAsync("reflect");
+
+        Assert.Contains("something went wrong on my side", Assert.Single(result.Replies).Text, StringComparison.Ordinal);
+    }
+
+    private sealed class BrokenReflectionStore : IReflectionStore
+    {
+        public Task SaveAsync(Core.Reflections.Reflection reflection, CancellationToken cancellationToken = default) =>
+            throw new IOException("disk on fire");
+
+        public Task<Core.Reflections.Reflection?> GetAsync(string memberId, NodaTime.YearMonth month, CancellationToken cancellationToken = default) =>
+            throw new IOException("disk on fire");
     }
 }

@@ -35,20 +35,22 @@ public sealed class TestBot : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<TestBot> StartAsync(Instant? now = null)
+    public static async Task<TestBot> StartAsync(Instant? now = null, Action<IServiceCollection>? configure = null)
     {
         var db = await TempSqlite.CreateAsync();
         var clock = new FakeClock(now ?? TestData.MondayMorningInNewYork);
         var messenger = new RecordingMessenger(TestData.Channel);
-        var services = new ServiceCollection()
+        IServiceCollection services = new ServiceCollection()
             .AddSingleton<IClock>(clock)
             .AddSingleton(db.Database)
             .AddSingleton<IChannelMessenger>(messenger)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddSalesBotSqliteStores()
-            .AddSalesBotConversations()
+            .AddSalesBotConversations();
+        configure?.Invoke(services);
+        var provider = services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        var bot = new TestBot(db, services, clock, messenger);
+        var bot = new TestBot(db, provider, clock, messenger);
         await bot.Get<IOrganizationStore>().SaveTeamAsync(TestData.Team);
         await bot.Get<IOrganizationStore>().SaveOrganizationAsync(TestData.Organization);
         return bot;

@@ -15,6 +15,9 @@ namespace SalesBot.Host.Playground;
 public static class DirectLineEndpoints
 {
     public const string LocalTenant = "local";
+
+    /// <summary>The event the playground page sends when a chat opens.</summary>
+    public const string JoinEvent = "webchat/join";
     private const long MaxActivityBytes = 64 * 1024;
     private const int TokenLifetimeSeconds = 3600;
 
@@ -94,12 +97,24 @@ public static class DirectLineEndpoints
         activity.Timestamp = now.ToDateTimeOffset();
         activity.ChannelId ??= "webchat";
         var posted = conversation.Append(activity);
-        if (activity.Type != ActivityTypes.Message)
+        var joined = activity.Type == "event" && activity.Name == JoinEvent;
+        if (activity.Type != ActivityTypes.Message && !joined)
         {
-            return Results.Ok(new { id = posted.Id }); // typing, event…: echoed, nothing to answer
+            return Results.Ok(new { id = posted.Id }); // typing and other events: echoed, nothing to answer
         }
 
         var inbound = ActivityMapper.FromMessage(posted, ChannelNames.Playground, LocalTenant, now)! with { Scope = conversation.Scope };
+        if (joined)
+        {
+            // The page says hello when a chat opens, so the bot greets like a freshly installed app.
+            // In the shared channel pane only the first join is greeted, not every visitor.
+            if (conversation.Scope == ConversationScope.Channel && conversation.After(null).Activities.Any(a => a.From?.Role == "bot"))
+            {
+                return Results.Ok(new { id = posted.Id });
+            }
+
+            inbound = inbound with { Kind = conversation.Scope == ConversationScope.Channel ? InboundEventKind.AddedToChannel : InboundEventKind.Installed };
+        }
         var result = await engine.HandleAsync(inbound, cancellationToken);
         foreach (var reply in result.Replies)
         {

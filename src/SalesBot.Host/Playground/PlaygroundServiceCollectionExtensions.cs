@@ -28,7 +28,10 @@ public static class PlaygroundServiceCollectionExtensions
 
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapGet("/playground", () => Results.Redirect("/playground/"));
+        // Routing ignores a trailing slash, so only the bare path redirects (the page uses relative URLs).
+        app.MapGet("/playground", (HttpRequest request) => request.Path.Value!.EndsWith('/')
+            ? Results.File(Path.Combine(app.Environment.WebRootPath, "playground", "index.html"), "text/html")
+            : Results.Redirect("/playground/"));
         app.MapGet("/playground/api/people", ListPeopleAsync);
         DirectLineEndpoints.Map(app);
         return app;

@@ -30,6 +30,8 @@
     const { token } = await (await fetch(`${domain}/tokens/generate${query}`, { method: 'POST' })).json();
     const directLine = window.WebChat.createDirectLine({ domain, token, webSocket: false, pollingInterval: 500 });
     window.WebChat.renderWebChat({ directLine, userID: person.id, username: person.name, styleOptions, locale: 'en-US' }, element);
+    // Say hello so the bot greets, as it does when installed in Teams or opened in Slack.
+    directLine.postActivity({ type: 'event', name: 'webchat/join', from: { id: person.id, name: person.name } }).subscribe();
     return directLine;
   }
 

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using SalesBot.Channels.Teams.Activities;
+using SalesBot.Channels.Teams.Cards;
+using SalesBot.Channels.Teams.Connector;
+using SalesBot.Channels.Teams.Hosting;
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
+
+namespace SalesBot.Channels.Teams;
+
+/// <summary>
+/// Proactive messages and team-channel posts for the outbox dispatcher. A personal reference
+/// without a conversation id (a member known from a roster but never spoken to) gets its 1:1
+/// conversation created first, and remembered.
+/// </summary>
+public sealed class TeamsMessenger(
+    ConnectorClient connector,
+    IConversationReferenceStore references,
+    IOptions<TeamsOptions> options,
+    IClock clock) : IChannelMessenger
+{
+    public string Channel => Conversations.Messages.Channels.Teams;
+
+    public async Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(message);
+        if (to.Property(ActivityMapper.ServiceUrlProperty) is not { Length: > 0 } serviceUrl)
+        {
+            return DeliveryResult.Reject($"Reference for {to.OwnerKind} {to.OwnerId} has no serviceUrl.");
+        }
+
+        var botId = to.Property(ActivityMapper.BotIdProperty) ?? (options.Value.HasAppId ? "28:" + options.Value.AppId : null);
+        var conversationId = to.ConversationId;
+        if (string.IsNullOrWhiteSpace(conversationId))
+        {
+            if (to.Scope != ConversationScope.Personal || to.UserId is null || botId is null)
+            {
+                return DeliveryResult.Reject($"Reference for {to.OwnerKind} {to.OwnerId} has no conversation and cannot create one.");
+            }
+
+            var created = await connector.CreatePersonalConversationAsync(serviceUrl, botId, to.UserId, to.TenantId, cancellationToken);
+            if (!created.IsOk || created.ConversationId is null)
+            {
+                return ToDelivery(created);
+            }
+
+            conversationId = created.ConversationId;
+            await references.SaveAsync(to with { ConversationId = conversationId, UpdatedAt = clock.GetCurrentInstant() }, cancellationToken);
+        }
+
+        var activity = ActivityMapper.ToActivity(message, CardActionStyle.Execute);
+        activity.From = botId is null ? null : new ChannelAccount { Id = botId, Name = to.Property(ActivityMapper.BotNameProperty) };
+        activity.Conversation = new ConversationAccount
+        {
+            Id = conversationId,
+            ConversationType = to.Scope == ConversationScope.Channel ? "channel" : "personal",
+            IsGroup = to.Scope != ConversationScope.Personal,
+            TenantId = to.TenantId,
+        };
+        if (to.UserId is { } userId)
+        {
+            activity.Recipient = new ChannelAccount { Id = userId };
+        }
+
+        var sent = await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
+        return ToDelivery(sent);
+    }
+
+    private static DeliveryResult ToDelivery(ConnectorResult result) => result.Outcome switch
+    {
+        ConnectorOutcome.Ok => DeliveryResult.Sent,
+        ConnectorOutcome.RetryLater => DeliveryResult.Retry(Duration.FromTimeSpan(result.RetryAfter ?? TimeSpan.FromSeconds(30)), result.Error ?? "Try again later."),
+        _ => DeliveryResult.Reject(result.Error ?? "Rejected by the connector."),
+    };
+}

@@ -1,0 +1,100 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using SalesBot.Channels.Teams.Activities;
+using SalesBot.Channels.Teams.Cards;
+using SalesBot.Channels.Teams.Tests.Infrastructure;
+using SalesBot.Conversations.Flows;
+using SalesBot.Conversations.Messages;
+using SalesBot.Core.CheckIns;
+using SalesBot.Core.Metrics;
+using SalesBot.Core.Organization;
+using SalesBot.Core.Summaries;
+using SalesBot.Core.Wins;
+
+namespace SalesBot.Channels.Teams.Tests;
+
+/// <summary>
+/// The Adaptive Cards Teams receives, compared exactly with the files under <c>Golden/</c>.
+/// Run with <c>UPDATE_GOLDEN=1</c> to rewrite them after an intended change, then review the diff.
+/// </summary>
+public sealed class GoldenCardTests
+{
+    private static readonly LocalDate Day = new(2026, 3, 9);
+    private static readonly Team Team = new("team-west", "org-1", "West Sales", "America/New_York");
+
+    private static readonly Member Ana = new()
+    {
+        Id = "m-ana",
+        TeamId = Team.Id,
+        DisplayName = "Ana Rep",
+        Role = MemberRole.Hunter,
+        StartDate = new LocalDate(2025, 1, 6),
+        TimeZoneId = "America/New_York",
+        Metrics = MetricCatalog.DefaultsFor(MemberRole.Hunter),
+    };
+
+    private static readonly Member Bo = Ana with { Id = "m-bo", DisplayName = "Bo <script>Seller</script>" };
+
+    private static readonly CheckIn AnaCheckIn = new()
+    {
+        MemberId = Ana.Id,
+        ReportDate = Day,
+        Values = new Dictionary<string, int> { ["calls"] = 32, ["meetings"] = 4, ["proposals"] = 1 },
+        Plan = ["Call Acme about renewal", "[Demo](http://evil.example) for Globex"],
+        Blockers = "Need pricing sign-off",
+        SubmittedAt = Instant.FromUtc(2026, 3, 10, 14, 0),
+    };
+
+    [Fact]
+    public void Check_in_form() =>
+        AssertGolden("checkin-form", ActivityMapper.ToActivity(CheckInMessages.Form(Ana, Day), CardActionStyle.Execute));
+
+    [Fact]
+    public void Check_in_saved_reply_as_the_read_only_card_that_replaces_the_form()
+    {
+        var outcome = CheckInOutcome.Evaluate(AnaCheckIn, Ana.Metrics, [AnaCheckIn]);
+        AssertGolden("checkin-saved", AdaptiveCardRenderer.RenderReadOnly(CheckInMessages.Saved(Ana, AnaCheckIn, outcome, replaced: false)));
+    }
+
+    [Fact]
+    public void Team_status()
+    {
+        var status = TeamStatus.For(Day, [Ana, Bo], [AnaCheckIn], m => m.Id == Ana.Id ? 5 : 0);
+        AssertGolden("team-status", ActivityMapper.ToActivity(StatusFlow.Render(Team, status), CardActionStyle.Execute));
+    }
+
+    [Fact]
+    public void Win_post()
+    {
+        var win = new Win { Id = "w1", MemberId = Ana.Id, TeamId = Team.Id, Kind = WinKind.StageAdvanced, Text = "Moved Acme to proposal <at>everyone</at>", At = AnaCheckIn.SubmittedAt };
+        AssertGolden("win-post", ActivityMapper.ToActivity(WinPosts.Post(win, Ana), CardActionStyle.Execute));
+    }
+
+    [Fact]
+    public void Help_card_with_execute_buttons() =>
+        AssertGolden("help", ActivityMapper.ToActivity(HelpFlow.For(Ana), CardActionStyle.Execute));
+
+    private static readonly JsonSerializerOptions Pretty = new(ActivityJson.Options)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static void AssertGolden(string name, object rendered)
+    {
+        var json = (rendered is JsonNode node ? node.ToJsonString(Pretty) : JsonSerializer.Serialize(rendered, Pretty)).ReplaceLineEndings("\n") + "\n";
+        var path = Path.Combine(GoldenDirectory(), name + ".json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, json);
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"No golden file {path}; run the tests with UPDATE_GOLDEN=1 to create it.");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), json);
+    }
+
+    private static string GoldenDirectory() => SourcePaths.Find("Golden");
+}

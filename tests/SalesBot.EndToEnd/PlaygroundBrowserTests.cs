@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SalesBot.Conversations.Ports;
+using SalesBot.Testing;
+using SalesBot.Testing.Web;
+
+namespace SalesBot.EndToEnd;
+
+/// <summary>A rep opens the playground in a real browser, fills the check-in card, submits, and reads the reply.</summary>
+public sealed class PlaygroundBrowserTests : IAsyncLifetime
+{
+    private readonly SalesBotAppFactory _app = new();
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private string _baseUrl = "";
+
+    public async Task InitializeAsync()
+    {
+        _app.UseKestrel(0);
+        _app.StartServer();
+        _baseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        (_playwright, _browser) = await Browser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_rep_fills_the_check_in_card_in_web_chat_and_sees_the_reply()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync($"{_baseUrl}/playground/?as=demo-ava");
+
+        var chat = page.Locator("#chat");
+        var sendBox = chat.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync("check in");
+        await sendBox.PressAsync("Enter");
+
+        var card = chat.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "Daily check-in" }).Last;
+        await card.Locator("input[type=number]").First.WaitForAsync();
+        // Web Chat re-renders while the transcript settles; wait for it so typed values are not lost.
+        await page.WaitForTimeoutAsync(1000);
+
+        var numbers = card.Locator("input[type=number]");
+        Assert.Equal(3, await numbers.CountAsync());
+        await numbers.Nth(0).FillAsync("33");
+        await numbers.Nth(1).FillAsync("4");
+        await numbers.Nth(2).FillAsync("1");
+        await card.Locator("textarea").First.FillAsync("Call Contoso about the pilot");
+        await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Submit check-in" }).ClickAsync();
+
+        var reply = chat.GetByText("Check-in saved for Fri 20 Nov");
+        await reply.WaitForAsync();
+        await Assertions.Expect(chat.GetByText("33 / 30 ✅")).ToBeVisibleAsync();
+        if (Environment.GetEnvironmentVariable("SALESBOT_SCREENSHOT") is { Length: > 0 } shot)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
+        }
+
+        var stored = await _app.Services.GetRequiredService<ICheckInStore>().GetAsync("demo-ava", TestData.Friday);
+        Assert.Equal(33, stored!.Values["calls"]);
+        Assert.Equal(["Call Contoso about the pilot"], stored.Plan);
+    }
+}
