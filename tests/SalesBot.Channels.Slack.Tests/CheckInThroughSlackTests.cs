@@ -8,35 +8,21 @@ using SalesBot.Core.Organization;
 
 namespace SalesBot.Channels.Slack.Tests;
 
-public sealed class CheckInThroughSlackTests : IAsyncLifetime
+public sealed class CheckInThroughSlackTests : SlackAppTest
 {
     private static readonly LocalDate ReportDay = new(2026, 11, 17);
-    private FakeSlackApi _api = null!;
-    private SlackApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _app = await SlackApp.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _api.DisposeAsync();
-    }
 
     [Fact]
     public async Task The_checkin_command_opens_a_modal_and_its_submission_is_stored_and_answered_in_the_dm()
     {
-        var command = await _app.SendAsync(_app.Requests.Command("/checkin", ""));
+        var command = await App.SendAsync(App.Requests.Command("/checkin", ""));
 
         Assert.Equal(HttpStatusCode.OK, command.StatusCode);
-        var open = Assert.Single(_api.CallsTo("views.open"));
+        var open = Assert.Single(Api.CallsTo("views.open"));
         var modal = open.Args["view"]!.AsObject();
         Golden.Verify("checkin-modal", modal);
 
-        var submit = await _app.SendAsync(_app.Requests.Interaction(_app.Requests.Submission(modal, new Dictionary<string, string>
+        var submit = await App.SendAsync(App.Requests.Interaction(App.Requests.Submission(modal, new Dictionary<string, string>
         {
             ["calls"] = "32",
             ["meetings"] = "4",
@@ -44,7 +30,7 @@ public sealed class CheckInThroughSlackTests : IAsyncLifetime
             ["plan"] = "Call Acme about renewal\nSend Globex the deck",
             ["blockers"] = "",
         })));
-        await _app.WhenIdleAsync();
+        await App.WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
         Assert.Equal(string.Empty, await submit.Content.ReadAsStringAsync()); // an empty 200 closes the modal
@@ -53,9 +39,9 @@ public sealed class CheckInThroughSlackTests : IAsyncLifetime
         Assert.Equal(32, stored.ValueOf("calls"));
         Assert.Equal(4, stored.ValueOf("meetings"));
         Assert.Equal(["Call Acme about renewal", "Send Globex the deck"], stored.Plan);
-        var reply = Assert.Single(_api.CallsTo("chat.postMessage"), c => c.Arg("channel") == FakeSlackApi.DirectChannel);
+        var reply = Assert.Single(Api.CallsTo("chat.postMessage"), c => c.Arg("channel") == FakeSlackApi.DirectChannel);
         Assert.Contains("Check-in saved for Tue 17 Nov", reply.Arg("text"), StringComparison.Ordinal);
-        var home = Assert.Single(_api.CallsTo("views.publish")).Args["view"]!;
+        var home = Assert.Single(Api.CallsTo("views.publish")).Args["view"]!;
         Golden.Verify("app-home-after-checkin", home);
     }
 
@@ -65,16 +51,16 @@ public sealed class CheckInThroughSlackTests : IAsyncLifetime
     [InlineData("2.5", "whole number")]
     public async Task A_bad_number_keeps_the_modal_open_with_the_error_under_its_input_and_stores_nothing(string calls, string expected)
     {
-        await _app.SendAsync(_app.Requests.Command("/checkin", "", channel: FakeSlackApi.DirectChannel));
-        var modal = Assert.Single(_api.CallsTo("views.open")).Args["view"]!.AsObject();
+        await App.SendAsync(App.Requests.Command("/checkin", "", channel: FakeSlackApi.DirectChannel));
+        var modal = Assert.Single(Api.CallsTo("views.open")).Args["view"]!.AsObject();
 
-        var submit = await _app.SendAsync(_app.Requests.Interaction(_app.Requests.Submission(modal, new Dictionary<string, string>
+        var submit = await App.SendAsync(App.Requests.Interaction(App.Requests.Submission(modal, new Dictionary<string, string>
         {
             ["calls"] = calls,
             ["meetings"] = "4",
             ["proposals"] = "1",
         })));
-        await _app.WhenIdleAsync();
+        await App.WhenIdleAsync();
 
         var body = JsonNode.Parse(await submit.Content.ReadAsStringAsync())!;
         Assert.Equal("errors", body["response_action"]!.ToString());
@@ -82,35 +68,35 @@ public sealed class CheckInThroughSlackTests : IAsyncLifetime
         Assert.Equal(["calls"], errors.Select(e => e.Key));
         Assert.Contains(expected, errors["calls"]!.ToString(), StringComparison.Ordinal);
         Assert.Null(await StoredCheckInAsync());
-        Assert.Empty(_api.CallsTo("chat.postMessage"));
+        Assert.Empty(Api.CallsTo("chat.postMessage"));
     }
 
     [Fact]
     public async Task Typing_check_in_in_the_dm_offers_a_button_that_opens_the_same_modal()
     {
-        await _app.SendAsync(_app.Requests.Event(SlackRequests.DirectMessage("check in"), "Ev0TYPED"));
-        await _app.WhenIdleAsync();
-        var prompt = Assert.Single(_api.CallsTo("chat.postMessage"));
+        await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("check in"), "Ev0TYPED"));
+        await App.WhenIdleAsync();
+        var prompt = Assert.Single(Api.CallsTo("chat.postMessage"));
         var button = prompt.Args["blocks"]!.AsArray().Last()!["elements"]![0]!.AsObject();
 
-        var press = await _app.SendAsync(_app.Requests.Interaction(_app.Requests.ButtonPress(button)));
+        var press = await App.SendAsync(App.Requests.Interaction(App.Requests.ButtonPress(button)));
 
         Assert.Equal(HttpStatusCode.OK, press.StatusCode);
-        var modal = Assert.Single(_api.CallsTo("views.open")).Args["view"]!.AsObject();
+        var modal = Assert.Single(Api.CallsTo("views.open")).Args["view"]!.AsObject();
         Assert.Equal("checkin.submit", modal["callback_id"]!.ToString());
 
-        await _app.SendAsync(_app.Requests.Interaction(_app.Requests.Submission(modal, new Dictionary<string, string>
+        await App.SendAsync(App.Requests.Interaction(App.Requests.Submission(modal, new Dictionary<string, string>
         {
             ["calls"] = "30", ["meetings"] = "3", ["proposals"] = "1",
         })));
-        await _app.WhenIdleAsync();
+        await App.WhenIdleAsync();
 
         Assert.NotNull(await StoredCheckInAsync());
-        var update = Assert.Single(_api.CallsTo("chat.update"));
+        var update = Assert.Single(Api.CallsTo("chat.update"));
         Assert.Equal("1700000000.000200", update.Arg("ts")); // the prompt with the button becomes the summary
     }
 
-    private Task<SalesBot.Core.CheckIns.CheckIn?> StoredCheckInAsync() => _app.InScopeAsync(async sp =>
+    private Task<SalesBot.Core.CheckIns.CheckIn?> StoredCheckInAsync() => App.InScopeAsync(async sp =>
     {
         var member = await sp.GetRequiredService<IMemberStore>().FindByChannelAccountAsync(new ChannelAccount("slack", SlackRequests.Team, SlackRequests.User));
         return member is null ? null : await sp.GetRequiredService<ICheckInStore>().GetAsync(member.Id, ReportDay);

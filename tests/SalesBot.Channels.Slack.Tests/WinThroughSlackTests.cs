@@ -3,34 +3,19 @@ using SalesBot.Channels.Slack.Tests.Infrastructure;
 
 namespace SalesBot.Channels.Slack.Tests;
 
-public sealed class WinThroughSlackTests : IAsyncLifetime
+public sealed class WinThroughSlackTests : SlackAppTest
 {
-    private FakeSlackApi _api = null!;
-    private SlackApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _app = await SlackApp.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _api.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_win_is_posted_to_the_team_channel_with_mentions_and_links_escaped()
     {
-        await _app.SendAsync(_app.Requests.Event(SlackRequests.BotJoinedTeamChannel(), "Ev0JOINED"));
-        await _app.WhenIdleAsync();
+        await App.SendAsync(App.Requests.Event(SlackRequests.BotJoinedTeamChannel(), "Ev0JOINED"));
+        await App.WhenIdleAsync();
 
-        await _app.SendAsync(_app.Requests.Command("/win", "moved <!channel> Acme to <http://x|proposal> & more"));
-        await _app.WhenIdleAsync();
-        Assert.Equal(1, await _app.DispatchOutboxAsync());
+        await App.SendAsync(App.Requests.Command("/win", "moved <!channel> Acme to <http://x|proposal> & more"));
+        await App.WhenIdleAsync();
+        Assert.Equal(1, await App.DispatchOutboxAsync());
 
-        var posts = _api.CallsTo("chat.postMessage");
+        var posts = Api.CallsTo("chat.postMessage");
         var post = posts[^1];
         Assert.Equal(SlackRequests.TeamChannel, post.Arg("channel"));
         var payload = post.Args.ToJsonString();
@@ -43,10 +28,10 @@ public sealed class WinThroughSlackTests : IAsyncLifetime
     [Fact]
     public async Task The_bot_joining_a_channel_greets_it_and_makes_it_the_teams_win_channel()
     {
-        await _app.SendAsync(_app.Requests.Event(SlackRequests.BotJoinedTeamChannel(), "Ev0JOINED2"));
-        await _app.WhenIdleAsync();
+        await App.SendAsync(App.Requests.Event(SlackRequests.BotJoinedTeamChannel(), "Ev0JOINED2"));
+        await App.WhenIdleAsync();
 
-        var hello = Assert.Single(_api.CallsTo("chat.postMessage"));
+        var hello = Assert.Single(Api.CallsTo("chat.postMessage"));
         Assert.Equal(SlackRequests.TeamChannel, hello.Arg("channel"));
         Assert.Contains("celebrate your wins here", hello.Arg("text"), StringComparison.Ordinal);
     }
@@ -57,9 +42,9 @@ public sealed class WinThroughSlackTests : IAsyncLifetime
         var joined = SlackRequests.BotJoinedTeamChannel();
         joined["user"] = "U0SOMEONE";
 
-        await _app.SendAsync(_app.Requests.Event(joined, "Ev0OTHERJOIN"));
-        await _app.WhenIdleAsync();
+        await App.SendAsync(App.Requests.Event(joined, "Ev0OTHERJOIN"));
+        await App.WhenIdleAsync();
 
-        Assert.Empty(_api.Calls);
+        Assert.Empty(Api.Calls);
     }
 }
