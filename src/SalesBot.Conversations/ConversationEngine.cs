@@ -31,10 +31,10 @@ public sealed partial class ConversationEngine(
     public async Task<TurnResult> HandleAsync(InboundEvent inbound, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        if (inbound.EventId is { Length: > 0 } eventId &&
-            !await processed.TryMarkAsync($"{inbound.Channel}:{eventId}", clock.GetCurrentInstant(), cancellationToken))
+        var eventKey = inbound.EventId is { Length: > 0 } eventId ? $"{inbound.Channel}:{eventId}" : null;
+        if (eventKey is not null && !await processed.TryMarkAsync(eventKey, clock.GetCurrentInstant(), cancellationToken))
         {
-            LogDuplicate(logger, inbound.Channel, eventId);
+            LogDuplicate(logger, inbound.Channel, inbound.EventId!);
             return TurnResult.Nothing;
         }
 
@@ -42,24 +42,35 @@ public sealed partial class ConversationEngine(
         var turn = new Turn(inbound, member, team);
         await RememberConversationAsync(turn, cancellationToken);
 
+        var (result, changedNothing) = await RouteSafelyAsync(turn, cancellationToken);
+        if (changedNothing && eventKey is not null)
+        {
+            // A rejected submit or a failed turn wrote nothing: the same event may come again
+            // (a corrected form resubmitted with the same id, a channel's retry) and must be handled.
+            await processed.ForgetAsync(eventKey, CancellationToken.None);
+        }
+
+        // Wins and other posts written by the flow go out now rather than at the next sweep.
+        outboxSignal.Notify();
+        return result;
+    }
+
+    private async Task<(TurnResult Result, bool ChangedNothing)> RouteSafelyAsync(Turn turn, CancellationToken cancellationToken)
+    {
         try
         {
-            return await RouteAsync(turn, cancellationToken);
+            var result = await RouteAsync(turn, cancellationToken);
+            return (result, result.FieldErrors.Count > 0);
         }
         catch (DomainRuleException ex)
         {
-            return TurnResult.Reply(ex.Message);
+            return (TurnResult.Reply(ex.Message), true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The person gets an honest answer instead of silence; the details go to the log.
-            LogFlowFailed(logger, ex, inbound.Channel, turn.Member.Id);
-            return TurnResult.Reply("Sorry, something went wrong on my side and I couldn't finish that. Please try again in a minute.");
-        }
-        finally
-        {
-            // Wins and other posts written by the flow go out now rather than at the next sweep.
-            outboxSignal.Notify();
+            LogFlowFailed(logger, ex, turn.Inbound.Channel, turn.Member.Id);
+            return (TurnResult.Reply("Sorry, something went wrong on my side and I couldn't finish that. Please try again in a minute."), true);
         }
     }
 

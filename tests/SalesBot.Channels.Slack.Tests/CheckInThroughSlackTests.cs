@@ -72,6 +72,26 @@ public sealed class CheckInThroughSlackTests : SlackAppTest
     }
 
     [Fact]
+    public async Task Resubmitting_the_same_bad_number_shows_the_error_again_and_a_correction_is_saved()
+    {
+        await App.SendAsync(App.Requests.Command("/checkin", "", channel: FakeSlackApi.DirectChannel));
+        var modal = Assert.Single(Api.CallsTo("views.open")).Args["view"]!.AsObject();
+        var bad = new Dictionary<string, string> { ["calls"] = "-3", ["meetings"] = "4", ["proposals"] = "1" };
+
+        var first = await App.SendAsync(App.Requests.Interaction(App.Requests.Submission(modal, bad)));
+        App.Time.Advance(TimeSpan.FromSeconds(5));
+        var again = await App.SendAsync(App.Requests.Interaction(App.Requests.Submission(modal, bad)));
+        App.Time.Advance(TimeSpan.FromSeconds(5));
+        var corrected = await App.SendAsync(App.Requests.Interaction(App.Requests.Submission(modal, bad.Concat([new("calls", "30")]).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value))));
+        await App.WhenIdleAsync();
+
+        Assert.Equal("errors", JsonNode.Parse(await first.Content.ReadAsStringAsync())!["response_action"]!.ToString());
+        Assert.Equal("errors", JsonNode.Parse(await again.Content.ReadAsStringAsync())!["response_action"]!.ToString());
+        Assert.Equal(System.Net.HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal(30, (await StoredCheckInAsync())!.Values["calls"]);
+    }
+
+    [Fact]
     public async Task Typing_check_in_in_the_dm_offers_a_button_that_opens_the_same_modal()
     {
         await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("check in"), "Ev0TYPED"));

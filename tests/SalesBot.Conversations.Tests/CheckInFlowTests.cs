@@ -117,6 +117,20 @@ public class CheckInFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rejected_submit_does_not_use_up_its_event_so_the_same_event_corrected_is_saved()
+    {
+        var rejected = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("-1", "1", "1"), eventId: "view-1");
+        var rejectedAgain = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("-1", "1", "1"), eventId: "view-1");
+        var saved = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("12", "1", "1"), eventId: "view-1");
+        var duplicate = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("12", "1", "1"), eventId: "view-1");
+
+        Assert.NotEmpty(rejected.FieldErrors);
+        Assert.NotEmpty(rejectedAgain.FieldErrors);
+        Assert.Contains("Check-in saved", saved.AllText(), StringComparison.Ordinal);
+        Assert.Empty(duplicate.Replies);
+    }
+
+    [Fact]
     public async Task Hitting_every_target_is_posted_to_the_team_channel_once_even_when_edited()
     {
         await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("30", "3", "1"));

@@ -225,6 +225,17 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.True(await Stores.ProcessedEvents.TryMarkAsync("slack:Ev2", T0));
     }
 
+    [Fact]
+    public async Task A_forgotten_event_can_be_marked_again()
+    {
+        await Stores.ProcessedEvents.TryMarkAsync("slack:Ev1", T0);
+
+        await Stores.ProcessedEvents.ForgetAsync("slack:Ev1");
+        await Stores.ProcessedEvents.ForgetAsync("never-seen");
+
+        Assert.True(await Stores.ProcessedEvents.TryMarkAsync("slack:Ev1", T0));
+    }
+
     private static ConversationReference Reference(string conversationId, Instant at, string channel) => new()
     {
         OwnerKind = RecipientKind.Member,
