@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using SalesBot.Conversations.Flows;
 using SalesBot.Conversations.Outbox;
+using SalesBot.Core.CheckIns;
 
 namespace SalesBot.Conversations;
 
@@ -23,6 +24,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow, ReflectionFlow>();
         services.AddScoped<IConversationEngine, ConversationEngine>();
         services.AddScoped<OutboxDispatcher>();
+        services.TryAddSingleton(PromptSchedule.Default);
+        services.AddScoped<CheckInPrompts>();
         return services;
     }
 

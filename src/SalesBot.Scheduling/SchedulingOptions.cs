@@ -11,6 +11,22 @@ public sealed class SchedulingOptions
     [Range(1, 3600)]
     public int OutboxSweepSeconds { get; set; } = 10;
 
+    /// <summary>Reps' local time for the daily check-in prompt on working days, <c>HH:mm</c>.</summary>
+    [RegularExpression(@"^([01]\d|2[0-3]):[0-5]\d$", ErrorMessage = "Scheduling:CheckInPromptTime must be HH:mm, e.g. 09:00.")]
+    public string CheckInPromptTime { get; set; } = "09:00";
+
+    /// <summary>How long after the prompt time a prompt not yet sent (e.g. after downtime) still goes out.</summary>
+    [Range(1, 12)]
+    public int CheckInPromptWindowHours { get; set; } = 3;
+
+    /// <summary>How often due prompts are looked for.</summary>
+    [Range(1, 60)]
+    public int CheckInPromptSweepMinutes { get; set; } = 5;
+
+    /// <summary>The prompt time; a method, not a property, so validation never evaluates it before the format is checked.</summary>
+    public NodaTime.LocalTime PromptLocalTime() =>
+        NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(CheckInPromptTime).GetValueOrThrow();
+
     /// <summary>Off in tests that drive the dispatcher themselves.</summary>
     public bool Enabled { get; set; } = true;
 }

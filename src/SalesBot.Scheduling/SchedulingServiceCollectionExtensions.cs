@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using System.ComponentModel.DataAnnotations;
+using NodaTime;
 using Quartz;
+using SalesBot.Core.CheckIns;
 using SalesBot.Conversations.Outbox;
 
 namespace SalesBot.Scheduling;
@@ -12,6 +15,12 @@ public static class SchedulingServiceCollectionExtensions
         var section = configuration.GetSection(SchedulingOptions.Section);
         services.AddOptions<SchedulingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
+        if (Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true))
+        {
+            // The schedule is a value the flows read; an invalid setting is reported by ValidateOnStart.
+            services.AddSingleton(new PromptSchedule(options.PromptLocalTime(), Duration.FromHours(options.CheckInPromptWindowHours)));
+        }
+
         if (!options.Enabled)
         {
             return services;
@@ -27,6 +36,12 @@ public static class SchedulingServiceCollectionExtensions
                 .WithIdentity("outbox-sweep", "salesbot")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithIntervalInSeconds(options.OutboxSweepSeconds).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
+            q.AddJob<CheckInPromptJob>(j => j.WithIdentity(CheckInPromptJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(CheckInPromptJob.Key)
+                .WithIdentity("checkin-prompt-sweep", "salesbot")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithIntervalInMinutes(options.CheckInPromptSweepMinutes).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
         });
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         return services;

@@ -46,4 +46,7 @@ public sealed class SqliteOrganizationStore(SqliteDatabase database) : SqliteDoc
 
     public Task<Team?> GetTeamAsync(string teamId, CancellationToken cancellationToken = default) =>
         QuerySingleAsync<Team>("SELECT doc FROM teams WHERE id = $id;", cancellationToken, ("$id", teamId));
+
+    public Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync<Team>("SELECT doc FROM teams ORDER BY id;", cancellationToken);
 }

@@ -114,3 +114,20 @@ public sealed class ProductionHostTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 }
+
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("Scheduling:CheckInPromptTime", "9am")]
+    [InlineData("Scheduling:CheckInPromptWindowHours", "0")]
+    [InlineData("Storage:Sqlite:Path", "")]
+    public void A_bad_setting_stops_the_app_at_start_up_with_its_name(string key, string value)
+    {
+        using var app = new SalesBotAppFactory();
+        app.Settings[key] = value;
+
+        var ex = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains(key.Split(':')[^1], ex.ToString(), StringComparison.Ordinal);
+    }
+}

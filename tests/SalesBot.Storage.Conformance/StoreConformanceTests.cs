@@ -42,6 +42,19 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_team_is_listed()
+    {
+        await Stores.Organizations.SaveTeamAsync(TestData.Team);
+        await Stores.Organizations.SaveTeamAsync(TestData.Team with { Id = "team-2", Name = "Farmers" });
+        await Stores.Organizations.SaveTeamAsync(TestData.Team with { Name = "Renamed" });
+
+        var teams = await Stores.Organizations.ListTeamsAsync();
+
+        Assert.Equal([TestData.TeamId, "team-2"], teams.Select(t => t.Id).Order());
+        Assert.Equal("Renamed", teams.Single(t => t.Id == TestData.TeamId).Name);
+    }
+
+    [Fact]
     public async Task A_member_round_trips_with_metrics_zone_and_accounts()
     {
         var rep = MemberBuilder.ARep().InZone("Australia/Lord_Howe").StartedOn(new LocalDate(2025, 2, 28)).Build();

@@ -79,10 +79,15 @@ public sealed class TestBot : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IConversationEngine>().HandleAsync(inbound);
     }
 
-    public async Task<int> DispatchOutboxAsync()
+    public Task<int> DispatchOutboxAsync() => InScopeAsync<OutboxDispatcher, int>(d => d.DispatchDueAsync());
+
+    /// <summary>Runs <paramref name="work"/> with a scoped service, as a request or a job would.</summary>
+    public async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> work)
+        where TService : notnull
     {
+        ArgumentNullException.ThrowIfNull(work);
         using var scope = _services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     public InboundEvent Inbound(string memberId, string? eventId = null) => new()

@@ -15,4 +15,7 @@ public interface IOrganizationStore
     Task SaveTeamAsync(Team team, CancellationToken cancellationToken = default);
 
     Task<Team?> GetTeamAsync(string teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every team, for scheduled work such as check-in prompts.</summary>
+    Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,87 @@
+using NodaTime;
+using SalesBot.Conversations.Flows;
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
+using SalesBot.Testing;
+
+namespace SalesBot.Conversations.Tests;
+
+public class CheckInPromptTests : IAsyncLifetime
+{
+    // Monday 23 Nov 2026, 08:59 in New York (13:59 UTC): 14:59 in London, 05:59 in Los Angeles.
+    private static readonly Instant BeforeNineInNewYork = Instant.FromUtc(2026, 11, 23, 13, 59);
+    private TestBot _bot = null!;
+
+    public async Task InitializeAsync() =>
+        _bot = await (await TestBot.StartAsync(BeforeNineInNewYork)).WithMembersAsync(
+            MemberBuilder.ARep("ny").InZone("America/New_York"),
+            MemberBuilder.ARep("la").InZone("America/Los_Angeles"),
+            MemberBuilder.ARep("london").InZone("Europe/London"),
+            MemberBuilder.AManager().InZone("America/New_York"));
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    private Task<int> QueueAsync() => _bot.InScopeAsync<CheckInPrompts, int>(p => p.QueueDueAsync());
+
+    [Fact]
+    public async Task Each_rep_is_asked_at_nine_in_their_own_zone_and_managers_are_not()
+    {
+        Assert.Equal(0, await QueueAsync()); // London is past its window (14:59), New York not yet at nine
+
+        _bot.Clock.AdvanceMinutes(1);
+        Assert.Equal(1, await QueueAsync());
+        Assert.NotNull(await _bot.Get<IOutbox>().GetAsync("checkin-prompt:ny:2026-11-23"));
+
+        _bot.Clock.AdvanceHours(3); // 09:00 in Los Angeles
+        Assert.Equal(1, await QueueAsync());
+        Assert.NotNull(await _bot.Get<IOutbox>().GetAsync("checkin-prompt:la:2026-11-23"));
+        Assert.Null(await _bot.Get<IOutbox>().GetAsync("checkin-prompt:manager-1:2026-11-23"));
+    }
+
+    [Fact]
+    public async Task Running_again_or_on_a_second_instance_asks_once()
+    {
+        _bot.Clock.AdvanceMinutes(1);
+
+        Assert.Equal(1, await QueueAsync());
+        Assert.Equal(0, await QueueAsync());
+    }
+
+    [Fact]
+    public async Task A_rep_who_already_checked_in_is_not_asked()
+    {
+        await _bot.SayAsync("calls 30, meetings 3, proposals 1", "ny");
+        _bot.Clock.AdvanceMinutes(1);
+
+        Assert.Equal(0, await QueueAsync());
+    }
+
+    [Fact]
+    public async Task The_prompt_is_the_check_in_form_for_the_previous_workday_and_reaches_the_reps_chat()
+    {
+        await _bot.Get<IConversationReferenceStore>().SaveAsync(new ConversationReference
+        {
+            OwnerKind = RecipientKind.Member, OwnerId = "ny", Channel = TestData.Channel, TenantId = TestData.Tenant,
+            ConversationId = "dm-ny", Scope = ConversationScope.Personal, UserId = "ny", UpdatedAt = BeforeNineInNewYork,
+        });
+        _bot.Clock.AdvanceMinutes(1);
+
+        await QueueAsync();
+        await _bot.DispatchOutboxAsync();
+
+        var (to, message) = Assert.Single(_bot.Messenger.Sent);
+        Assert.Equal("dm-ny", to.ConversationId);
+        Assert.StartsWith("Good morning Riley Rep!", message.Text, StringComparison.Ordinal);
+        Assert.Equal(CheckInFlow.SubmitVerb, message.Form!.Verb);
+        Assert.Equal("2026-11-20", message.Form.Data![CheckInMessages.ReportDateField]);
+    }
+
+    [Fact]
+    public async Task Nobody_is_asked_at_the_weekend()
+    {
+        _bot.Clock.Reset(Instant.FromUtc(2026, 11, 21, 14, 0)); // Saturday 09:00 in New York
+
+        Assert.Equal(0, await QueueAsync());
+    }
+}
