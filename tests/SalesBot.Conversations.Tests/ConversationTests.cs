@@ -32,6 +32,17 @@ public class ConversationTests : IAsyncLifetime
         Assert.Contains("win", result.AllText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_managers_help_offers_team_status_and_no_check_in_of_their_own()
+    {
+        var result = await _bot.SayAsync("help", "manager-1");
+
+        var reply = Assert.Single(result.Replies);
+        Assert.Equal([StatusFlow.Verb], reply.Actions.Select(a => a.Verb));
+        Assert.Contains("who has checked in", result.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("lead metrics", result.AllText(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("what's the weather")]
     [InlineData("🤖🤖🤖")]

@@ -66,4 +66,28 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
         Assert.Equal(33, stored!.Values["calls"]);
         Assert.Equal(["Call Contoso about the pilot"], stored.Plan);
     }
+
+    [Fact]
+    public async Task The_manager_asks_for_status_and_sees_the_team_table()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync($"{_baseUrl}/playground/?as=demo-morgan");
+
+        var chat = page.Locator("#chat");
+        await chat.GetByText("Hi Morgan Lee").WaitForAsync();
+        var sendBox = chat.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync("status");
+        await sendBox.PressAsync("Enter");
+
+        var card = chat.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "check-ins for Fri 20 Nov" });
+        await card.WaitForAsync();
+        await Assertions.Expect(card.GetByText("Numbers vs target")).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByText("Ben Okafor")).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByText("not checked in").First).ToBeVisibleAsync();
+        if (Environment.GetEnvironmentVariable("SALESBOT_STATUS_SCREENSHOT") is { Length: > 0 } shot)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
+        }
+    }
 }

@@ -124,10 +124,18 @@ public static class AdaptiveCardRenderer
             ["type"] = "Table",
             ["firstRowAsHeader"] = true,
             ["showGridLines"] = true,
-            ["columns"] = new JsonArray(table.Columns.Select(_ => (JsonNode)new JsonObject { ["width"] = 1 }).ToArray()),
+            ["columns"] = new JsonArray(ColumnWeights(table).Select(w => (JsonNode)new JsonObject { ["width"] = w }).ToArray()),
             ["rows"] = rows,
         };
     }
+
+    /// <summary>
+    /// Relative column widths from the longest text in each column (within bounds), so a column of
+    /// numbers stays narrow and "Numbers vs target" gets the room.
+    /// </summary>
+    private static IEnumerable<int> ColumnWeights(Table table) =>
+        table.Columns.Select((header, i) => Math.Clamp(
+            table.Rows.Select(r => i < r.Count ? r[i].Length : 0).Append(header.Length).Max(), 8, 48));
 
     private static JsonObject Input(FormInput input) => input switch
     {

@@ -19,15 +19,13 @@ public sealed class HelpFlow : IFlow
     public static OutboundMessage For(Member member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var items = new List<string>
-        {
-            "check in: yesterday's numbers, today's top 3 and blockers (or type it in one line: calls 32, meetings 4, proposals 1)",
-            "win <what happened>: share a small win with the team, e.g. win moved Acme to proposal",
-            "reflect: this month's what worked, what didn't, what I'll try",
-            "status: your numbers" + (member.Role.CanSeeTeamStatus() ? ", or your team's check-ins for the day" : string.Empty),
-        };
+        return member.Role.IsRep() ? ForRep(member) : ForLeader(member);
+    }
+
+    private static OutboundMessage ForRep(Member member)
+    {
         var metrics = member.Metrics.Count == 0
-            ? "You have no lead metrics yet."
+            ? "You have no lead metrics yet; ask your manager to set them up."
             : "Your lead metrics: " + string.Join(", ", member.Metrics.Select(m => $"{m.Name} (target {m.DailyTarget})")) + ".";
         return new OutboundMessage
         {
@@ -35,10 +33,32 @@ public sealed class HelpFlow : IFlow
             Blocks =
             [
                 new Heading($"Hi {member.DisplayName}, here's what I can do"),
-                new BulletList(items),
+                new BulletList(
+                [
+                    "check in: yesterday's numbers, today's top 3 and blockers (or type it in one line: calls 32, meetings 4, proposals 1)",
+                    "win <what happened>: share a small win with the team, e.g. win moved Acme to proposal",
+                    "reflect: this month's what worked, what didn't, what I'll try",
+                    "status: your last few days and your streak",
+                ]),
                 new Paragraph(metrics, Subtle: true),
             ],
             Actions = [new ActionButton("Check in", CheckInFlow.OpenVerb, Primary: true), new ActionButton("Status", StatusFlow.Verb)],
         };
     }
+
+    private static OutboundMessage ForLeader(Member member) => new()
+    {
+        Text = $"Hi {member.DisplayName}! I'm SalesBot: I ask your reps for their numbers every working day. Try: status.",
+        Blocks =
+        [
+            new Heading($"Hi {member.DisplayName}, here's what I can do"),
+            new BulletList(
+            [
+                "status: who has checked in for the day, each rep's numbers against target, and their blockers",
+                "win <what happened>: celebrate a win in the team channel",
+                "Each rep gets a check-in prompt at 09:00 their time on working days; wins are posted to the team channel.",
+            ]),
+        ],
+        Actions = [new ActionButton("Team status", StatusFlow.Verb, Primary: true)],
+    };
 }
