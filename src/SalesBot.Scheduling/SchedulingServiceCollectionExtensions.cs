@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Quartz;
 using SalesBot.Core.CheckIns;
@@ -15,11 +15,12 @@ public static class SchedulingServiceCollectionExtensions
         var section = configuration.GetSection(SchedulingOptions.Section);
         services.AddOptions<SchedulingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
-        if (Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true))
+        // Built from the validated options: an invalid setting fails ValidateOnStart before anyone asks.
+        services.AddSingleton(sp =>
         {
-            // The schedule is a value the flows read; an invalid setting is reported by ValidateOnStart.
-            services.AddSingleton(new PromptSchedule(options.PromptLocalTime(), Duration.FromHours(options.CheckInPromptWindowHours)));
-        }
+            var validated = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+            return new PromptSchedule(validated.PromptLocalTime(), Duration.FromHours(validated.CheckInPromptWindowHours));
+        });
 
         if (!options.Enabled)
         {

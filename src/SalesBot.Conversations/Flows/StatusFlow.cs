@@ -45,7 +45,7 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, ICl
         var status = TeamStatus.For(
             reportDate,
             roster,
-            histories.Values.SelectMany(h => h).Where(c => c.ReportDate == reportDate).ToList(),
+            histories.Values.SelectMany(h => h).ToList(),
             m => Streak.CheckInStreak(histories[m.Id].Select(c => c.ReportDate), reportDate));
         return Render(team, status);
     }

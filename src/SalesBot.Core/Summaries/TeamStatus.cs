@@ -14,10 +14,11 @@ public sealed record TeamStatus(LocalDate ReportDate, IReadOnlyList<RepStatus> R
 
     public IEnumerable<RepStatus> Missing => Reps.Where(r => r.CheckIn is null);
 
-    public static TeamStatus For(LocalDate reportDate, IEnumerable<Member> members, IReadOnlyList<CheckIn> checkInsForDay, Func<Member, int> streakOf)
+    /// <summary>Status for <paramref name="reportDate"/>; check-ins of other days are ignored.</summary>
+    public static TeamStatus For(LocalDate reportDate, IEnumerable<Member> members, IReadOnlyList<CheckIn> checkIns, Func<Member, int> streakOf)
     {
         ArgumentNullException.ThrowIfNull(streakOf);
-        var byMember = checkInsForDay.Where(c => c.ReportDate == reportDate).ToDictionary(c => c.MemberId);
+        var byMember = checkIns.Where(c => c.ReportDate == reportDate).ToDictionary(c => c.MemberId);
         var reps = members
             .Where(m => m.Role.IsRep())
             .OrderBy(m => m.DisplayName, StringComparer.OrdinalIgnoreCase)

@@ -15,7 +15,18 @@ public sealed class DirectLineConversations(IOptions<PlaygroundOptions> options)
     private readonly ConcurrentDictionary<string, string> _tokens = new();
     private readonly ConcurrentQueue<string> _order = new();
 
-    public static string TeamChannelId(string teamId) => $"team-{teamId}";
+    private const string TeamChannelPrefix = "team-";
+
+    public static string TeamChannelId(string teamId) => TeamChannelPrefix + teamId;
+
+    /// <summary>
+    /// The conversation to deliver into: an open one, or a team channel, which exists for as long as
+    /// the process does and is opened on first use (a personal conversation that is gone stays gone).
+    /// </summary>
+    public DirectLineConversation? FindForDelivery(string conversationId) =>
+        Find(conversationId) ?? (conversationId.StartsWith(TeamChannelPrefix, StringComparison.Ordinal)
+            ? GetOrAddChannel(conversationId[TeamChannelPrefix.Length..])
+            : null);
 
     /// <summary>Starts a conversation (personal) or joins the team's channel, returning a token for it.</summary>
     public (DirectLineConversation Conversation, string Token) Open(string? teamId)

@@ -1,5 +1,4 @@
 using NodaTime;
-using SalesBot.Channels.Teams.Cards;
 using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Ports;
@@ -14,9 +13,7 @@ public sealed class PlaygroundMessenger(DirectLineConversations conversations, I
     public Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(to);
-        var conversation = to.Scope == ConversationScope.Channel && to.ConversationId.StartsWith("team-", StringComparison.Ordinal)
-            ? conversations.GetOrAddChannel(to.ConversationId["team-".Length..])
-            : conversations.Find(to.ConversationId);
+        var conversation = conversations.FindForDelivery(to.ConversationId);
         if (conversation is null)
         {
             // Playground conversations live in memory; after a restart the person opens a new one.
