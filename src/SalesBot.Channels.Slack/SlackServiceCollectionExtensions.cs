@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using SalesBot.Channels.Slack.AppHome;
@@ -19,13 +18,11 @@ namespace SalesBot.Channels.Slack;
 
 public static class SlackServiceCollectionExtensions
 {
-    /// <summary>Configuration key of the SQLite file shared with the main store; installations get their own table in it.</summary>
-    public const string SqlitePathKey = "Storage:Sqlite:Path";
-
     /// <summary>
     /// The Slack channel: signed endpoints, the Web API client, Block Kit rendering, the outbox
     /// messenger and the background worker. Slack is enabled when <c>Slack:SigningSecret</c> is set;
-    /// without it the host starts and every Slack request is refused with 401.
+    /// without it the host starts and every Slack request is refused with 401. Installations are kept
+    /// by the registered store (<see cref="Conversations.Ports.IInstallationStore"/>), not here.
     /// </summary>
     public static IServiceCollection AddSalesBotSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,19 +31,6 @@ public static class SlackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
-
-        var sqlitePath = configuration[SqlitePathKey];
-        services.TryAddSingleton<ISlackInstallationStore>(sp =>
-        {
-            if (string.IsNullOrWhiteSpace(sqlitePath))
-            {
-                return new InMemorySlackInstallationStore();
-            }
-
-            // Resolved like the main store does, so both tables live in the same file.
-            var root = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
-            return new SqliteSlackInstallationStore(Path.IsPathRooted(sqlitePath) ? sqlitePath : Path.Combine(root, sqlitePath));
-        });
 
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<SlackRateLimiter>();

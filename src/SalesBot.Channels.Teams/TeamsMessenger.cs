@@ -13,11 +13,11 @@ namespace SalesBot.Channels.Teams;
 /// <summary>
 /// Proactive messages and team-channel posts for the outbox dispatcher. A personal reference
 /// without a conversation id (a member known from a roster but never spoken to) gets its 1:1
-/// conversation created first, and remembered.
+/// conversation created first, and remembered through the store writer.
 /// </summary>
 public sealed class TeamsMessenger(
     ConnectorClient connector,
-    IConversationReferenceStore references,
+    IStoreWriter writer,
     IOptions<TeamsOptions> options,
     IClock clock) : IChannelMessenger
 {
@@ -48,7 +48,8 @@ public sealed class TeamsMessenger(
             }
 
             conversationId = created.ConversationId;
-            await references.SaveAsync(to with { ConversationId = conversationId, UpdatedAt = clock.GetCurrentInstant() }, cancellationToken);
+            var remembered = to with { ConversationId = conversationId, UpdatedAt = clock.GetCurrentInstant() };
+            await writer.CommitAsync(changes => changes.PutConversation(remembered), cancellationToken);
         }
 
         var activity = ActivityMapper.ToActivity(message, CardActionStyle.Execute);

@@ -22,7 +22,7 @@ public sealed class AppHomeContent(IMemberStore members, ICheckInStore checkIns,
             new ActionButton("Check in", CheckInFlow.OpenVerb, Primary: true),
             new ActionButton("Log a win", WinFlow.OpenVerb),
         };
-        var member = await members.FindByChannelAccountAsync(new ChannelAccount(Conversations.Messages.Channels.Slack, teamId, userId), cancellationToken);
+        var member = (await members.FindByChannelAccountAsync(new ChannelAccount(Conversations.Messages.Channels.Slack, teamId, userId), cancellationToken))?.Value;
         if (member is null)
         {
             return new OutboundMessage

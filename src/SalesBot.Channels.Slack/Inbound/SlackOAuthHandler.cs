@@ -3,19 +3,20 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SalesBot.Channels.Slack.Installations;
 using SalesBot.Channels.Slack.WebApi;
+using SalesBot.Conversations.Ports;
 
 namespace SalesBot.Channels.Slack.Inbound;
 
 /// <summary>
 /// The OAuth v2 install flow for more than one workspace: <c>GET /slack/install</c> sends the admin
 /// to Slack with a one-time <c>state</c> (kept in a cookie), and <c>GET /slack/oauth/callback</c>
-/// checks it, exchanges the code with <c>oauth.v2.access</c> and stores the bot token by team id.
+/// checks it, exchanges the code with <c>oauth.v2.access</c> and commits the installation (the bot token by
+/// team id) through the store, so every instance sees it.
 /// </summary>
 internal sealed partial class SlackOAuthHandler(
     SlackApiClient api,
-    ISlackInstallationStore installations,
+    IStoreWriter writer,
     IOptions<SlackOptions> options,
     ILogger<SlackOAuthHandler> logger)
 {
@@ -71,9 +72,9 @@ internal sealed partial class SlackOAuthHandler(
         try
         {
             var installation = await api.ExchangeOAuthCodeAsync(code, null, context.RequestAborted);
-            await installations.SaveAsync(installation, context.RequestAborted);
-            LogInstalled(logger, installation.TeamId, installation.TeamName);
-            return Page(HttpStatusCode.OK, $"SalesBot is installed in {installation.TeamName ?? installation.TeamId}. Open Slack and find SalesBot under Apps.");
+            await writer.CommitAsync(changes => changes.PutInstallation(installation), context.RequestAborted);
+            LogInstalled(logger, installation.WorkspaceId, installation.WorkspaceName);
+            return Page(HttpStatusCode.OK, $"SalesBot is installed in {installation.WorkspaceName ?? installation.WorkspaceId}. Open Slack and find SalesBot under Apps.");
         }
         catch (SlackApiException ex)
         {

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Options;
 using SalesBot.Channels.Slack.WebApi;
+using SalesBot.Conversations.Ports;
 
 namespace SalesBot.Channels.Slack.Installations;
 
 /// <summary>The bot token for a workspace: its OAuth installation if it has one, else <c>Slack:BotToken</c>.</summary>
-public sealed class SlackBotTokens(ISlackInstallationStore installations, IOptions<SlackOptions> options)
+public sealed class SlackBotTokens(IInstallationStore installations, IOptions<SlackOptions> options)
 {
     public async Task<string> GetAsync(string teamId, CancellationToken cancellationToken)
     {
-        if (await installations.FindAsync(teamId, cancellationToken) is { } installation)
+        if (await installations.FindAsync(Conversations.Messages.Channels.Slack, teamId, cancellationToken) is { } installation)
         {
             return installation.BotToken;
         }

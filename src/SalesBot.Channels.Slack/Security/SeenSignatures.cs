@@ -1,49 +1,55 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using SalesBot.Channels.Slack.Caching;
 
 namespace SalesBot.Channels.Slack.Security;
 
 /// <summary>
 /// Signatures accepted within the replay window. A request presented a second time with the same
 /// signature is a replay (Slack's own retries carry a new timestamp, so a new signature).
-/// Per process: behind several instances each remembers its own, and the engine's event dedupe
-/// still keeps a replay from doing anything twice.
+/// Per process and bounded: behind several instances each remembers its own, and a signature not
+/// remembered (the cache full under a flood) is still kept from doing anything twice by the
+/// engine's event dedupe.
 /// </summary>
-internal sealed class SeenSignatures(TimeProvider time)
+internal sealed class SeenSignatures : IDisposable
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
-    private int _adds;
+    /// <summary>Far above Slack's request rate over two replay windows for one instance.</summary>
+    public const int DefaultMaxEntries = 50_000;
+
+    private readonly TimeProvider _time;
+    private readonly MemoryCache _seen;
+    private readonly Lock _gate = new();
+
+    public SeenSignatures(TimeProvider time)
+        : this(time, DefaultMaxEntries)
+    {
+    }
+
+    internal SeenSignatures(TimeProvider time, int maxEntries)
+    {
+        _time = time;
+        _seen = BoundedCache.Create(time, maxEntries);
+    }
+
+    /// <summary>How many signatures are held (expired ones may linger until the next compaction).</summary>
+    internal int Count => _seen.Count;
 
     /// <summary>Remembers <paramref name="signature"/> until <paramref name="window"/> has passed; false if already seen.</summary>
     public bool TryRemember(string signature, TimeSpan window)
     {
-        var now = time.GetUtcNow();
-        if (Interlocked.Increment(ref _adds) % 256 == 0)
+        var now = _time.GetUtcNow();
+        lock (_gate)
         {
-            Forget(now);
-        }
-
-        var expires = now + window + window; // timestamps may be up to one window in the future too
-        if (_seen.TryAdd(signature, expires))
-        {
-            return true;
-        }
-
-        if (_seen.TryGetValue(signature, out var until) && until < now && _seen.TryUpdate(signature, expires, until))
-        {
-            return true;
-        }
-
-        return false;
-    }
-
-    private void Forget(DateTimeOffset now)
-    {
-        foreach (var (signature, until) in _seen)
-        {
-            if (until < now)
+            // An expired entry reads as absent.
+            if (_seen.TryGetValue(signature, out _))
             {
-                _seen.TryRemove(signature, out _);
+                return false;
             }
+
+            // Timestamps may be up to one window in the future too.
+            _seen.Set(signature, true, BoundedCache.Until(now + window + window));
+            return true;
         }
     }
+
+    public void Dispose() => _seen.Dispose();
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesBot.Channels.Slack.Installations;
+using SalesBot.Conversations.Ports;
 
 namespace SalesBot.Channels.Slack.WebApi;
 
@@ -90,7 +91,7 @@ public sealed partial class SlackApiClient
     }
 
     /// <summary>Exchanges an OAuth v2 code for the workspace's bot token.</summary>
-    public async Task<SlackInstallation> ExchangeOAuthCodeAsync(string code, Uri? redirectUri, CancellationToken cancellationToken = default)
+    public async Task<ChannelInstallation> ExchangeOAuthCodeAsync(string code, Uri? redirectUri, CancellationToken cancellationToken = default)
     {
         var options = _options.Value;
         var args = new JsonObject { ["code"] = code, ["client_id"] = options.ClientId, ["client_secret"] = options.ClientSecret };
@@ -101,7 +102,8 @@ public sealed partial class SlackApiClient
 
         var response = await SendAsync("oauth", "oauth.v2.access", args, null, token: null, asForm: true, cancellationToken);
         var teamId = response["team"]?["id"]?.GetValue<string>() ?? throw new SlackApiException("oauth.v2.access", "no_team_in_response");
-        return new SlackInstallation(
+        return new ChannelInstallation(
+            Conversations.Messages.Channels.Slack,
             teamId,
             response["team"]?["name"]?.GetValue<string>(),
             response["access_token"]?.GetValue<string>() ?? throw new SlackApiException("oauth.v2.access", "no_token_in_response"),

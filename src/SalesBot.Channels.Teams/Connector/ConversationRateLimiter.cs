@@ -1,12 +1,19 @@
+using Microsoft.Extensions.Caching.Memory;
+using SalesBot.Channels.Teams.Caching;
+
 namespace SalesBot.Channels.Teams.Connector;
 
 /// <summary>
 /// Teams' per-bot, per-conversation send limits (7 per second, 8 per 2 seconds, 60 per 30 seconds)
 /// as sliding windows. A send reserves the earliest slot that keeps every window within its limit;
-/// the caller waits until then, or hands the message back when that is too far away.
+/// the caller waits until then, or hands the message back when that is too far away. A
+/// conversation's sends are kept only until its last one leaves the longest window, for a bounded
+/// number of conversations; one dropped when the bound is hit is paced by Teams' own 429s instead.
 /// </summary>
-public sealed class ConversationRateLimiter(TimeProvider time)
+public sealed class ConversationRateLimiter : IDisposable
 {
+    public const int DefaultMaxConversations = 10_000;
+
     private static readonly (TimeSpan Window, int Limit)[] Limits =
     [
         (TimeSpan.FromSeconds(1), 7),
@@ -15,10 +22,24 @@ public sealed class ConversationRateLimiter(TimeProvider time)
     ];
 
     private static readonly TimeSpan Longest = TimeSpan.FromSeconds(30);
-    private const int PruneAbove = 1000;
 
-    private readonly Dictionary<string, List<DateTimeOffset>> _sends = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly MemoryCache _sends;
     private readonly Lock _lock = new();
+
+    public ConversationRateLimiter(TimeProvider time)
+        : this(time, DefaultMaxConversations)
+    {
+    }
+
+    internal ConversationRateLimiter(TimeProvider time, int maxConversations)
+    {
+        _time = time;
+        _sends = BoundedCache.Create(time, maxConversations);
+    }
+
+    /// <summary>Conversations held (expired ones may linger until the next compaction).</summary>
+    internal int Count => _sends.Count;
 
     /// <summary>
     /// Reserves a send in <paramref name="conversationId"/> if it can go within <paramref name="maxWait"/>;
@@ -29,16 +50,10 @@ public sealed class ConversationRateLimiter(TimeProvider time)
         ArgumentNullException.ThrowIfNull(conversationId);
         lock (_lock)
         {
-            var now = time.GetUtcNow();
-            if (_sends.Count > PruneAbove)
-            {
-                Prune(now);
-            }
-
-            if (!_sends.TryGetValue(conversationId, out var sends))
+            var now = _time.GetUtcNow();
+            if (!_sends.TryGetValue(conversationId, out List<DateTimeOffset>? sends) || sends is null)
             {
                 sends = [];
-                _sends[conversationId] = sends;
             }
 
             sends.RemoveAll(t => t <= now - Longest);
@@ -72,15 +87,11 @@ public sealed class ConversationRateLimiter(TimeProvider time)
             }
 
             sends.Add(at);
+            // The sends matter until the newest leaves the longest window; after that, forgetting them changes nothing.
+            _sends.Set(conversationId, sends, BoundedCache.Until(at + Longest));
             return true;
         }
     }
 
-    private void Prune(DateTimeOffset now)
-    {
-        foreach (var key in _sends.Where(p => p.Value.TrueForAll(t => t <= now - Longest)).Select(p => p.Key).ToList())
-        {
-            _sends.Remove(key);
-        }
-    }
+    public void Dispose() => _sends.Dispose();
 }
