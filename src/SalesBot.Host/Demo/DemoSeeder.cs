@@ -10,14 +10,13 @@ namespace SalesBot.Host.Demo;
 /// <summary>
 /// On start-up, when enabled and the demo organization is missing, seeds it so the first run shows
 /// real summaries. Runs after the store's migration (hosted services start in registration order).
+/// The team and its people go in one commit, then the organization in a second: its presence is what
+/// says "seeded", so a crash in between seeds again (every write but the organization is a replace).
 /// </summary>
 public sealed partial class DemoSeeder(
     IOptions<DemoOptions> options,
     IOrganizationStore organizations,
-    IMemberStore members,
-    ICheckInStore checkIns,
-    IWinStore wins,
-    IConversationReferenceStore references,
+    IStoreWriter writer,
     IClock clock,
     ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -29,43 +28,50 @@ public sealed partial class DemoSeeder(
         }
 
         var now = clock.GetCurrentInstant();
-        await organizations.SaveTeamAsync(DemoTeam.Team, cancellationToken);
         var people = DemoTeam.People(now.InUtc().Date);
+        var changes = new ChangeSet().PutTeam(DemoTeam.Team, Expect.Any);
         for (var i = 0; i < people.Count; i++)
         {
             var (member, checkedInLatest) = people[i];
-            await members.SaveAsync(member, cancellationToken);
+            changes.PutMember(member, Expect.Any);
             var latest = WorkWeek.ReportDateFor(now, member.TimeZone);
             if (member.Role.IsRep())
             {
                 foreach (var checkIn in DemoHistory.CheckIns(member, i, latest, checkedInLatest, now))
                 {
-                    await checkIns.SaveAsync(checkIn, cancellationToken);
+                    changes.PutCheckIn(checkIn, Expect.Any);
                 }
             }
 
             foreach (var win in DemoHistory.Wins(member, now))
             {
-                await wins.AddAsync(win, cancellationToken);
+                changes.AddWin(win);
             }
         }
 
         // The team channel of the playground, so win posts have somewhere to go from the first run.
-        await references.SaveAsync(
-            new ConversationReference
-            {
-                OwnerKind = RecipientKind.Team,
-                OwnerId = DemoTeam.TeamId,
-                Channel = ChannelNames.Playground,
-                TenantId = DirectLineEndpoints.LocalTenant,
-                ConversationId = DirectLineConversations.TeamChannelId(DemoTeam.TeamId),
-                Scope = Conversations.Messages.ConversationScope.Channel,
-                UpdatedAt = now,
-            },
-            cancellationToken);
+        changes.PutConversation(new ConversationReference
+        {
+            OwnerKind = RecipientKind.Team,
+            OwnerId = DemoTeam.TeamId,
+            Channel = ChannelNames.Playground,
+            TenantId = DirectLineEndpoints.LocalTenant,
+            ConversationId = DirectLineConversations.TeamChannelId(DemoTeam.TeamId),
+            Scope = Conversations.Messages.ConversationScope.Channel,
+            UpdatedAt = now,
+        });
+        await writer.CommitAsync(changes, cancellationToken);
 
-        // The organization last: its presence is what says "seeded", so a crash midway seeds again.
-        await organizations.SaveOrganizationAsync(DemoTeam.Organization, cancellationToken);
+        // Absent: a second instance seeding at the same moment conflicts here instead of overwriting.
+        try
+        {
+            await writer.CommitAsync(c => c.PutOrganization(DemoTeam.Organization, Expect.Absent), cancellationToken);
+        }
+        catch (StoreConflictException)
+        {
+            return; // another instance finished first; what it wrote is the same demo
+        }
+
         LogSeeded(logger, people.Count);
     }
 

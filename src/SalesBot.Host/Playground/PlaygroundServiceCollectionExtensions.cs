@@ -46,7 +46,7 @@ public static class PlaygroundServiceCollectionExtensions
             return Results.Ok(new { team = (object?)null, people = Array.Empty<object>() });
         }
 
-        var team = await organizations.GetTeamAsync(organization.DefaultTeamId, cancellationToken);
+        var team = (await organizations.GetTeamAsync(organization.DefaultTeamId, cancellationToken))?.Value;
         var roster = await members.ListTeamAsync(organization.DefaultTeamId, cancellationToken);
         return Results.Ok(new
         {
