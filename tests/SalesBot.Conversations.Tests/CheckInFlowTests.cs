@@ -51,7 +51,7 @@ public class CheckInFlowTests : IAsyncLifetime
         Assert.Contains("Call Acme", text, StringComparison.Ordinal);
         Assert.NotNull(result.ReplacesSubmittedForm);
 
-        var stored = await _bot.Get<ICheckInStore>().GetAsync("rep-1", TestData.Friday);
+        var stored = (await _bot.Get<ICheckInStore>().GetAsync("rep-1", TestData.Friday))?.Value;
         Assert.Equal(32, stored!.Values["calls"]);
         Assert.Equal(["Call Acme", "Demo for Globex"], stored.Plan);
         Assert.Equal("Waiting on legal", stored.Blockers);
@@ -76,7 +76,7 @@ public class CheckInFlowTests : IAsyncLifetime
         var result = await _bot.SayAsync("calls 32, meetings 4, proposals 1");
 
         Assert.Contains("Check-in saved", result.AllText(), StringComparison.Ordinal);
-        Assert.Equal(4, (await _bot.Get<ICheckInStore>().GetAsync("rep-1", TestData.Friday))!.Values["meetings"]);
+        Assert.Equal(4, (await _bot.Get<ICheckInStore>().GetAsync("rep-1", TestData.Friday))!.Value.Values["meetings"]);
     }
 
     [Theory]
@@ -145,11 +145,13 @@ public class CheckInFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_streak_and_a_personal_best_are_called_out()
     {
-        var store = _bot.Get<ICheckInStore>();
-        foreach (var day in new[] { 16, 17, 18, 19 })
+        await _bot.CommitAsync(changes =>
         {
-            await store.SaveAsync(CheckInBuilder.ACheckIn().On(new NodaTime.LocalDate(2026, 11, day)).With("meetings", 3).Build());
-        }
+            foreach (var day in Enumerable.Range(16, 4))
+            {
+                changes.PutCheckIn(CheckInBuilder.ACheckIn().On(new NodaTime.LocalDate(2026, 11, day)).With("meetings", 3).Build(), Expect.Absent);
+            }
+        });
 
         var result = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("30", "6", "1"));
 

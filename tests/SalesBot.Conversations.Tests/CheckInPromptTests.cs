@@ -60,11 +60,7 @@ public class CheckInPromptTests : IAsyncLifetime
     [Fact]
     public async Task The_prompt_is_the_check_in_form_for_the_previous_workday_and_reaches_the_reps_chat()
     {
-        await _bot.Get<IConversationReferenceStore>().SaveAsync(new ConversationReference
-        {
-            OwnerKind = RecipientKind.Member, OwnerId = "ny", Channel = TestData.Channel, TenantId = TestData.Tenant,
-            ConversationId = "dm-ny", Scope = ConversationScope.Personal, UserId = "ny", UpdatedAt = BeforeNineInNewYork,
-        });
+        await _bot.RememberConversationAsync(RecipientKind.Member, "ny", "dm-ny");
         _bot.Clock.AdvanceMinutes(1);
 
         await QueueAsync();

@@ -84,11 +84,7 @@ public class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_logged_win_is_queued_for_the_team_channel_and_delivered_there()
     {
-        await _bot.Get<IConversationReferenceStore>().SaveAsync(new ConversationReference
-        {
-            OwnerKind = RecipientKind.Team, OwnerId = TestData.TeamId, Channel = TestData.Channel, TenantId = TestData.Tenant,
-            ConversationId = "team-channel", Scope = ConversationScope.Channel, UpdatedAt = _bot.Clock.GetCurrentInstant(),
-        });
+        await _bot.RememberConversationAsync(RecipientKind.Team, TestData.TeamId, "team-channel");
 
         var result = await _bot.SayAsync("win moved Acme to proposal", eventId: "win-evt");
         var sent = await _bot.DispatchOutboxAsync();
@@ -103,11 +99,7 @@ public class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_throttled_post_is_retried_after_the_wait_the_channel_asked_for()
     {
-        await _bot.Get<IConversationReferenceStore>().SaveAsync(new ConversationReference
-        {
-            OwnerKind = RecipientKind.Team, OwnerId = TestData.TeamId, Channel = TestData.Channel, TenantId = TestData.Tenant,
-            ConversationId = "team-channel", Scope = ConversationScope.Channel, UpdatedAt = _bot.Clock.GetCurrentInstant(),
-        });
+        await _bot.RememberConversationAsync(RecipientKind.Team, TestData.TeamId, "team-channel");
         _bot.Messenger.NextResults.Enqueue(DeliveryResult.Retry(NodaTime.Duration.FromSeconds(30), "429"));
         await _bot.SayAsync("win booked a demo with Globex");
 
@@ -134,7 +126,7 @@ public class ConversationTests : IAsyncLifetime
 
         await _bot.HandleAsync(inbound);
 
-        var member = await _bot.Get<IMemberStore>().FindByChannelAccountAsync(new ChannelAccount(TestData.Channel, TestData.Tenant, "newbie"));
+        var member = (await _bot.Get<IMemberStore>().FindByChannelAccountAsync(new ChannelAccount(TestData.Channel, TestData.Tenant, "newbie")))?.Value;
         Assert.NotNull(member);
         Assert.Equal(TestData.TeamId, member.TeamId);
         Assert.Equal(MemberRole.Hunter, member.Role);
@@ -150,17 +142,17 @@ public class ConversationTests : IAsyncLifetime
         await _bot.HandleAsync(inbound);
 
         var member = await _bot.Get<IMemberStore>().FindByChannelAccountAsync(new ChannelAccount(TestData.Channel, "other-tenant", "founder"));
-        Assert.Equal(MemberRole.Manager, member!.Role);
+        Assert.Equal(MemberRole.Manager, member!.Value.Role);
     }
 
     [Fact]
     public async Task A_reflection_brings_back_last_months_i_will_try()
     {
-        await _bot.Get<IReflectionStore>().SaveAsync(new Core.Reflections.Reflection
+        await _bot.CommitAsync(changes => changes.PutReflection(new Core.Reflections.Reflection
         {
             MemberId = "rep-1", Month = new NodaTime.YearMonth(2026, 10), Worked = "w", DidNotWork = "d",
             WillTry = "call before 9am", SubmittedAt = _bot.Clock.GetCurrentInstant(),
-        });
+        }));
 
         var prompt = await _bot.SayAsync("reflect");
         var saved = await _bot.SubmitAsync(ReflectionFlow.SubmitVerb, new Dictionary<string, string>
@@ -190,9 +182,6 @@ public class EngineFailureTests
 
     private sealed class BrokenReflectionStore : IReflectionStore
     {
-        public Task SaveAsync(Core.Reflections.Reflection reflection, CancellationToken cancellationToken = default) =>
-            throw new IOException("disk on fire");
-
         public Task<Core.Reflections.Reflection?> GetAsync(string memberId, NodaTime.YearMonth month, CancellationToken cancellationToken = default) =>
             throw new IOException("disk on fire");
     }

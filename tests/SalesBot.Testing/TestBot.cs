@@ -51,20 +51,42 @@ public sealed class TestBot : IAsyncDisposable
         var provider = services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var bot = new TestBot(db, provider, clock, messenger);
-        await bot.Get<IOrganizationStore>().SaveTeamAsync(TestData.Team);
-        await bot.Get<IOrganizationStore>().SaveOrganizationAsync(TestData.Organization);
+        await bot.CommitAsync(changes => changes
+            .PutTeam(TestData.Team, Expect.Absent)
+            .PutOrganization(TestData.Organization, Expect.Absent));
         return bot;
     }
 
+    /// <summary>Adds members in one commit, as an enrolment would (each must be new).</summary>
     public async Task<TestBot> WithMembersAsync(params Member[] members)
     {
-        foreach (var member in members)
+        ArgumentNullException.ThrowIfNull(members);
+        await CommitAsync(changes =>
         {
-            await Get<IMemberStore>().SaveAsync(member);
-        }
-
+            foreach (var member in members)
+            {
+                changes.PutMember(member, Expect.Absent);
+            }
+        });
         return this;
     }
+
+    /// <summary>Writes test data through the store writer, the only way anything is written.</summary>
+    public Task CommitAsync(Action<ChangeSet> stage) => Get<IStoreWriter>().CommitAsync(stage);
+
+    /// <summary>Where to reach a member (their 1:1) or a team (its channel) on the test channel.</summary>
+    public Task RememberConversationAsync(RecipientKind kind, string ownerId, string conversationId) =>
+        CommitAsync(changes => changes.PutConversation(new ConversationReference
+        {
+            OwnerKind = kind,
+            OwnerId = ownerId,
+            Channel = TestData.Channel,
+            TenantId = TestData.Tenant,
+            ConversationId = conversationId,
+            Scope = kind == RecipientKind.Member ? ConversationScope.Personal : ConversationScope.Channel,
+            UserId = kind == RecipientKind.Member ? ownerId : null,
+            UpdatedAt = Clock.GetCurrentInstant(),
+        }));
 
     /// <summary>Says <paramref name="text"/> in a 1:1 chat as <paramref name="memberId"/>.</summary>
     public Task<TurnResult> SayAsync(string text, string memberId = "rep-1", string? eventId = null) =>
