@@ -119,6 +119,6 @@ public sealed class CheckInThroughSlackTests : SlackAppTest
     private Task<SalesBot.Core.CheckIns.CheckIn?> StoredCheckInAsync() => App.InScopeAsync(async sp =>
     {
         var member = await sp.GetRequiredService<IMemberStore>().FindByChannelAccountAsync(new ChannelAccount("slack", SlackRequests.Team, SlackRequests.User));
-        return member is null ? null : await sp.GetRequiredService<ICheckInStore>().GetAsync(member.Id, ReportDay);
+        return member is null ? null : (await sp.GetRequiredService<ICheckInStore>().GetAsync(member.Value.Id, ReportDay))?.Value;
     });
 }

@@ -33,8 +33,8 @@ public sealed class EventsTests : SlackAppTest
         Assert.Contains("here's what I can do", post.Args["blocks"]![0]!["text"]!["text"]!.ToString(), StringComparison.Ordinal);
         var member = await App.InScopeAsync(sp => sp.GetRequiredService<IMemberStore>()
             .FindByChannelAccountAsync(new ChannelAccount("slack", SlackRequests.Team, SlackRequests.User)));
-        Assert.Equal("America/New_York", member!.TimeZoneId);
-        Assert.Equal("Ana", member.DisplayName);
+        Assert.Equal("America/New_York", member!.Value.TimeZoneId);
+        Assert.Equal("Ana", member.Value.DisplayName);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using SalesBot.Channels.Slack.Installations;
 using SalesBot.Channels.Slack.Tests.Infrastructure;
+using SalesBot.Conversations.Ports;
+using SalesBot.Storage.Sqlite;
 
 namespace SalesBot.Channels.Slack.Tests;
 
@@ -45,8 +46,8 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Contains("installed in Other Co", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var exchange = Assert.Single(_api.CallsTo("oauth.v2.access"));
         Assert.Equal("code-123", exchange.Arg("code"));
-        var stored = await _app.Services.GetRequiredService<ISlackInstallationStore>().FindAsync("T0OTHER");
-        Assert.IsType<SqliteSlackInstallationStore>(_app.Services.GetRequiredService<ISlackInstallationStore>());
+        var stored = await _app.Services.GetRequiredService<IInstallationStore>().FindAsync(Conversations.Messages.Channels.Slack, "T0OTHER");
+        Assert.IsType<SqliteInstallationStore>(_app.Services.GetRequiredService<IInstallationStore>());
         Assert.Equal("xoxb-installed-token", stored!.BotToken);
         Assert.DoesNotContain("xoxb", stored.ToString(), StringComparison.Ordinal);
     }
@@ -58,6 +59,6 @@ public sealed class OAuthInstallTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(_api.Calls);
-        Assert.Null(await _app.Services.GetRequiredService<ISlackInstallationStore>().FindAsync("T0OTHER"));
+        Assert.Null(await _app.Services.GetRequiredService<IInstallationStore>().FindAsync(Conversations.Messages.Channels.Slack, "T0OTHER"));
     }
 }

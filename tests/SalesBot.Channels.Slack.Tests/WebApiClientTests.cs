@@ -16,7 +16,7 @@ namespace SalesBot.Channels.Slack.Tests;
 public sealed class WebApiClientTests : IAsyncLifetime
 {
     private readonly SignallingTimeProvider _time = new(SlackApp.Now.ToDateTimeOffset());
-    private readonly InMemorySlackInstallationStore _installations = new();
+    private readonly InMemoryInstallations _installations = new();
     private FakeSlackApi _api = null!;
     private ServiceProvider _services = null!;
 
@@ -90,7 +90,7 @@ public sealed class WebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Each_workspace_uses_its_own_installed_token_and_others_the_configured_one()
     {
-        await _installations.SaveAsync(new SlackInstallation("T0OTHER", "Other Co", "xoxb-other", "U0BOT2", "A0APP", _time.GetUtcNow()));
+        _installations.Add(new ChannelInstallation(Conversations.Messages.Channels.Slack, "T0OTHER", "Other Co", "xoxb-other", "U0BOT2", "A0APP", _time.GetUtcNow()));
         var client = Client();
 
         await client.AuthTestAsync("T0OTHER");
