@@ -71,7 +71,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var stored = await _bot.InScopeAsync(async sp =>
         {
             var member = await sp.GetRequiredService<IMemberStore>().FindByChannelAccountAsync(new ChannelAccount("msteams", TeamsActivities.TenantId, TeamsActivities.UserId));
-            return await sp.GetRequiredService<ICheckInStore>().GetAsync(member!.Id, NodaTime.Text.LocalDatePattern.Iso.Parse(reportDate).Value);
+            return (await sp.GetRequiredService<ICheckInStore>().GetAsync(member!.Value.Id, NodaTime.Text.LocalDatePattern.Iso.Parse(reportDate).Value))?.Value;
         });
         Assert.NotNull(stored);
         Assert.Equal(32, stored.ValueOf("calls"));
@@ -190,9 +190,8 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var member = await MemberAsync(TeamsActivities.UserId);
         await _bot.InScopeAsync(async sp =>
         {
-            var references = sp.GetRequiredService<IConversationReferenceStore>();
-            var existing = await references.FindAsync(RecipientKind.Member, member.Id);
-            await references.SaveAsync(existing! with { ConversationId = "" });
+            var existing = await sp.GetRequiredService<IConversationReferenceStore>().FindAsync(RecipientKind.Member, member.Id);
+            await sp.GetRequiredService<IStoreWriter>().CommitAsync(changes => changes.PutConversation(existing! with { ConversationId = "" }));
             return true;
         });
         _bot.Connector.Clear();
@@ -292,9 +291,15 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     }
 
     private Task<Member> MemberAsync(string userId) => _bot.InScopeAsync(async sp =>
-        (await sp.GetRequiredService<IMemberStore>().FindByChannelAccountAsync(new ChannelAccount("msteams", TeamsActivities.TenantId, userId)))!);
+        (await sp.GetRequiredService<IMemberStore>().FindByChannelAccountAsync(new ChannelAccount("msteams", TeamsActivities.TenantId, userId)))!.Value);
 
-    private Task<bool> EnqueuePromptAsync(string memberId) => _bot.InScopeAsync(sp => sp.GetRequiredService<IOutbox>().TryEnqueueAsync(new OutboxMessage
+    private Task<bool> EnqueuePromptAsync(string memberId) => _bot.InScopeAsync(async sp =>
+    {
+        await sp.GetRequiredService<IStoreWriter>().CommitAsync(changes => changes.Enqueue(Prompt(memberId)));
+        return true;
+    });
+
+    private OutboxMessage Prompt(string memberId) => new()
     {
         Key = "checkin-prompt:test",
         RecipientKind = RecipientKind.Member,
@@ -302,5 +307,5 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Message = OutboundMessage.Plain("Time for your check-in."),
         CreatedAt = _bot.Clock.GetCurrentInstant(),
         NextAttemptAt = _bot.Clock.GetCurrentInstant(),
-    }));
+    };
 }
