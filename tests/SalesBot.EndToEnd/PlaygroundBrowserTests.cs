@@ -62,7 +62,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
         }
 
-        var stored = await _app.Services.GetRequiredService<ICheckInStore>().GetAsync("demo-ava", TestData.Friday);
+        var stored = (await _app.Services.GetRequiredService<ICheckInStore>().GetAsync("demo-ava", TestData.Friday))?.Value;
         Assert.Equal(33, stored!.Values["calls"]);
         Assert.Equal(["Call Contoso about the pilot"], stored.Plan);
     }

@@ -38,7 +38,7 @@ public sealed class DirectLineCheckInTests : IClassFixture<SalesBotAppFactory>
 
         Assert.Contains("Check-in saved for Fri 20 Nov", DirectLineClient.Words(reply), StringComparison.Ordinal);
         Assert.Contains("34 / 30 ✅", DirectLineClient.Words(reply), StringComparison.Ordinal);
-        var stored = await _app.Services.GetRequiredService<ICheckInStore>().GetAsync("demo-ava", TestData.Friday);
+        var stored = (await _app.Services.GetRequiredService<ICheckInStore>().GetAsync("demo-ava", TestData.Friday))?.Value;
         Assert.Equal(34, stored!.Values["calls"]);
         Assert.Equal(["Call Contoso", "Prep Fabrikam demo"], stored.Plan);
     }
