@@ -3,6 +3,7 @@ using SalesBot.Conversations.Flows;
 using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Ports;
+using SalesBot.Core.Organization;
 using SalesBot.Testing;
 
 namespace SalesBot.Conversations.Tests;
@@ -74,10 +75,42 @@ public class CheckInPromptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_sweep_reads_only_members_of_zones_where_it_is_prompt_time()
+    {
+        var reads = new List<string>();
+        await using var bot = await TestBot.StartAsync(BeforeNineInNewYork, s => s.Decorate<IMemberStore>(inner => new ReadRecordingMembers(inner, reads)));
+        await bot.WithMembersAsync(
+            MemberBuilder.ARep("ny").InZone("America/New_York"),
+            MemberBuilder.ARep("la").InZone("America/Los_Angeles"),
+            MemberBuilder.ARep("tokyo").InZone("Asia/Tokyo"));
+        bot.Clock.AdvanceMinutes(1); // 09:00 in New York; 06:00 in Los Angeles, 23:00 in Tokyo
+
+        Assert.Equal(1, await bot.InScopeAsync<CheckInPrompts, int>(p => p.QueueDueAsync()));
+
+        Assert.Equal(["ny"], reads);
+    }
+
+    [Fact]
     public async Task Nobody_is_asked_at_the_weekend()
     {
         _bot.Clock.Reset(Instant.FromUtc(2026, 11, 21, 14, 0)); // Saturday 09:00 in New York
 
         Assert.Equal(0, await QueueAsync());
+    }
+
+    /// <summary>Records which members were point-read.</summary>
+    private sealed class ReadRecordingMembers(IMemberStore inner, List<string> reads) : IMemberStore
+    {
+        public Task<Stored<Member>?> GetAsync(string teamId, string memberId, CancellationToken cancellationToken = default)
+        {
+            reads.Add(memberId);
+            return inner.GetAsync(teamId, memberId, cancellationToken);
+        }
+
+        public Task<Stored<Member>?> FindByChannelAccountAsync(ChannelAccount account, CancellationToken cancellationToken = default) =>
+            inner.FindByChannelAccountAsync(account, cancellationToken);
+
+        public Task<IReadOnlyList<Member>> ListTeamAsync(string teamId, CancellationToken cancellationToken = default) =>
+            inner.ListTeamAsync(teamId, cancellationToken);
     }
 }
