@@ -31,10 +31,14 @@ public sealed class SlackRateLimiter : IDisposable
     /// <summary>Buckets and hold-offs held (expired ones may linger until the next compaction).</summary>
     internal int Count => _state.Count;
 
+    /// <summary>Whether a bucket is held for these arguments (an expired one is not).</summary>
+    internal bool Tracks(string teamId, string method, string? channel) =>
+        _state.TryGetValue(KeyFor(SlackMethodTiers.For(method), teamId, method, channel), out Bucket? _);
+
     public async Task WaitAsync(string teamId, string method, string? channel, CancellationToken cancellationToken)
     {
         var limit = SlackMethodTiers.For(method);
-        var key = new BucketKey(limit.PerChannel && channel is not null ? $"{teamId}|{method}|{channel}" : $"{teamId}|{method}");
+        var key = KeyFor(limit, teamId, method, channel);
         var holdOffKey = new HoldOffKey($"{teamId}|{method}");
         while (true)
         {
@@ -64,6 +68,9 @@ public sealed class SlackRateLimiter : IDisposable
     }
 
     public void Dispose() => _state.Dispose();
+
+    private static BucketKey KeyFor(SlackMethodTiers.Limit limit, string teamId, string method, string? channel) =>
+        new(limit.PerChannel && channel is not null ? $"{teamId}|{method}|{channel}" : $"{teamId}|{method}");
 
     private TimeSpan TryTake(BucketKey key, HoldOffKey holdOffKey, SlackMethodTiers.Limit limit)
     {

@@ -41,6 +41,9 @@ public sealed class ConversationRateLimiter : IDisposable
     /// <summary>Conversations held (expired ones may linger until the next compaction).</summary>
     internal int Count => _sends.Count;
 
+    /// <summary>Whether sends are held for the conversation (an expired entry is not).</summary>
+    internal bool Tracks(string conversationId) => _sends.TryGetValue(conversationId, out List<DateTimeOffset>? _);
+
     /// <summary>
     /// Reserves a send in <paramref name="conversationId"/> if it can go within <paramref name="maxWait"/>;
     /// <paramref name="wait"/> is how long to wait before sending (or, when refused, until a slot frees up).
