@@ -63,8 +63,26 @@ function selfSignedCertificate() {
   return undefined;
 }
 
+// The server answers a point read of a missing item with 500 (it reads a property of the missing
+// document while checking its partition key). Cosmos DB says 404, which stores rely on for "not found";
+// wrap that one handler before the routes table captures it.
+function answerMissingItemsWith404() {
+  const handler = require("@vercel/cosmosdb-server/lib/handler/read-document");
+  const original = handler.default;
+  handler.default = (account, req, res, params) => {
+    try {
+      return original(account, req, res, params);
+    } catch (err) {
+      if (!(err instanceof TypeError)) throw err;
+      res.statusCode = 404;
+      return { code: "NotFound", message: "Entity with the specified id does not exist in the system." };
+    }
+  };
+}
+
 function loadServer() {
   try {
+    answerMissingItemsWith404();
     return require("@vercel/cosmosdb-server").createHttpsServer;
   } catch (err) {
     fail(`@vercel/cosmosdb-server is not installed; run "npm ci" in ${__dirname} (${err.message})`);
