@@ -16,12 +16,19 @@ public sealed partial class ConversationEngine(
     MemberDirectory directory,
     IEnumerable<IFlow> flows,
     CheckInFlow checkIn,
-    IProcessedEvents processed,
+    IEventLog events,
     IConversationReferenceStore references,
+    IStoreWriter writer,
     IOutboxSignal outboxSignal,
     IClock clock,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
+    /// <summary>How long a turn holds its event before a redelivery may take it over (the turn died).</summary>
+    private static readonly Duration ClaimHold = Duration.FromMinutes(2);
+
+    /// <summary>A turn that meets another writer reads again and runs once more, then gives up politely.</summary>
+    private const int MaxAttempts = 3;
+
     private readonly IReadOnlyList<IFlow> _flows = flows.ToList();
 
     // Longest command first, so "log a win" is tried before "win".
@@ -32,27 +39,87 @@ public sealed partial class ConversationEngine(
     {
         ArgumentNullException.ThrowIfNull(inbound);
         var eventKey = inbound.EventId is { Length: > 0 } eventId ? $"{inbound.Channel}:{eventId}" : null;
-        if (eventKey is not null && !await processed.TryMarkAsync(eventKey, clock.GetCurrentInstant(), cancellationToken))
+        if (eventKey is not null && await events.TryClaimAsync(eventKey, clock.GetCurrentInstant(), ClaimHold, cancellationToken) != EventClaim.Claimed)
         {
             LogDuplicate(logger, inbound.Channel, inbound.EventId!);
             return TurnResult.Nothing;
         }
 
-        var (member, team) = await directory.ResolveAsync(inbound, cancellationToken);
-        var turn = new Turn(inbound, member, team);
-        await RememberConversationAsync(turn, cancellationToken);
-
-        var (result, changedNothing) = await RouteSafelyAsync(turn, cancellationToken);
-        if (changedNothing && eventKey is not null)
+        try
         {
-            // A rejected submit or a failed turn wrote nothing: the same event may come again
-            // (a corrected form resubmitted with the same id, a channel's retry) and must be handled.
-            await processed.ForgetAsync(eventKey, CancellationToken.None);
-        }
+            var (result, changes) = await RunWithRetryAsync(inbound, eventKey, cancellationToken);
+            if (changes.QueuesDelivery)
+            {
+                // Wins and other posts go out now rather than at the next sweep.
+                outboxSignal.Notify();
+            }
 
-        // Wins and other posts written by the flow go out now rather than at the next sweep.
-        outboxSignal.Notify();
-        return result;
+            return result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing was committed: the channel's retry (or the person, resubmitting) must be handled.
+            LogCommitFailed(logger, ex, inbound.Channel);
+            await ReleaseAsync(eventKey);
+            return TurnResult.Reply("Sorry, I couldn't save that just now. Please try again in a minute.");
+        }
+        catch (OperationCanceledException)
+        {
+            await ReleaseAsync(eventKey);
+            throw;
+        }
+    }
+
+    private async Task<(TurnResult Result, ChangeSet Changes)> RunWithRetryAsync(InboundEvent inbound, string? eventKey, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var changes = new ChangeSet();
+            var (member, team) = await directory.ResolveAsync(inbound, changes, cancellationToken);
+            var turn = new Turn(inbound, member, team) { Changes = changes };
+            await RememberConversationAsync(turn, cancellationToken);
+
+            var beforeFlow = changes.Mark();
+            var (result, changedNothing) = await RouteSafelyAsync(turn, cancellationToken);
+            if (changedNothing)
+            {
+                // A rejected submit or a failed flow keeps only who the person is and where to reach them.
+                changes.RollbackTo(beforeFlow);
+            }
+            else if (eventKey is not null)
+            {
+                changes.CompleteEvent(eventKey, clock.GetCurrentInstant());
+            }
+
+            try
+            {
+                if (!changes.IsEmpty)
+                {
+                    await writer.CommitAsync(changes, cancellationToken);
+                }
+            }
+            catch (StoreConflictException ex) when (attempt < MaxAttempts)
+            {
+                LogConflict(logger, ex, inbound.Channel, attempt);
+                continue;
+            }
+
+            if (changedNothing)
+            {
+                // The same event may come again (a corrected form resubmitted with the same id, a channel's retry).
+                await ReleaseAsync(eventKey);
+            }
+
+            return (result, changes);
+        }
+    }
+
+    private async Task ReleaseAsync(string? eventKey)
+    {
+        if (eventKey is not null)
+        {
+            await events.ReleaseAsync(eventKey, CancellationToken.None);
+        }
     }
 
     private async Task<(TurnResult Result, bool ChangedNothing)> RouteSafelyAsync(Turn turn, CancellationToken cancellationToken)
@@ -114,37 +181,47 @@ public sealed partial class ConversationEngine(
             $"Sorry, I don't know \"{Shorten(text)}\". Try \"check in\", \"win <what happened>\", \"reflect\", \"status\" or \"help\"."));
     }
 
+    /// <summary>Stages where to reach the member (1:1) or the team (its channel), only when it changed.</summary>
     private async Task RememberConversationAsync(Turn turn, CancellationToken cancellationToken)
     {
         var inbound = turn.Inbound;
-        var (kind, owner) = inbound.Scope == ConversationScope.Personal
-            ? (RecipientKind.Member, turn.Member.Id)
-            : (RecipientKind.Team, turn.Team.Id);
         if (inbound.Scope == ConversationScope.Group)
         {
             return; // group chats are neither a rep's 1:1 nor the team channel
         }
 
-        await references.SaveAsync(
-            new ConversationReference
-            {
-                OwnerKind = kind,
-                OwnerId = owner,
-                Channel = inbound.Channel,
-                TenantId = inbound.TenantId,
-                ConversationId = inbound.ConversationId,
-                Scope = inbound.Scope,
-                UserId = inbound.Scope == ConversationScope.Personal ? inbound.UserId : null,
-                Properties = inbound.ChannelProperties,
-                UpdatedAt = clock.GetCurrentInstant(),
-            },
-            cancellationToken);
+        var (kind, owner) = inbound.Scope == ConversationScope.Personal
+            ? (RecipientKind.Member, turn.Member.Id)
+            : (RecipientKind.Team, turn.Team.Id);
+        var reference = new ConversationReference
+        {
+            OwnerKind = kind,
+            OwnerId = owner,
+            Channel = inbound.Channel,
+            TenantId = inbound.TenantId,
+            ConversationId = inbound.ConversationId,
+            Scope = inbound.Scope,
+            UserId = inbound.Scope == ConversationScope.Personal ? inbound.UserId : null,
+            Properties = inbound.ChannelProperties,
+            UpdatedAt = clock.GetCurrentInstant(),
+        };
+        var known = await references.FindAsync(kind, owner, cancellationToken);
+        if (known is null || !known.SameDestinationAs(reference))
+        {
+            turn.Changes.PutConversation(reference);
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "A flow failed for {Channel} member {MemberId}")]
     private static partial void LogFlowFailed(ILogger logger, Exception exception, string channel, string memberId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "A {Channel} turn met another writer (attempt {Attempt}); reading again")]
+    private static partial void LogConflict(ILogger logger, Exception exception, string channel, int attempt);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "A {Channel} turn could not be committed")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception, string channel);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Dropped duplicate {Channel} event {EventId}")]
     private static partial void LogDuplicate(ILogger logger, string channel, string eventId);

@@ -12,51 +12,64 @@ namespace SalesBot.Conversations;
 /// Finds who is speaking, enrolling people the first time they talk to the bot: they join the
 /// default team of their workspace's organization as a hunter with the default metrics. The first
 /// person in a new workspace is the one who installed the bot, so they become its manager.
+/// Enrolment is staged in the turn's <see cref="ChangeSet"/> and committed with the turn.
 /// </summary>
 public sealed class MemberDirectory(IOrganizationStore organizations, IMemberStore members)
 {
-    public async Task<(Member Member, Team Team)> ResolveAsync(InboundEvent inbound, CancellationToken cancellationToken)
+    public async Task<(Member Member, Team Team)> ResolveAsync(InboundEvent inbound, ChangeSet changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
+        ArgumentNullException.ThrowIfNull(changes);
         var account = new ChannelAccount(inbound.Channel, inbound.TenantId, inbound.UserId);
-        var member = await members.FindByChannelAccountAsync(account, cancellationToken);
-        if (member is not null)
+        var found = await members.FindByChannelAccountAsync(account, cancellationToken);
+        if (found is not null)
         {
-            member = await RefreshTimeZoneAsync(member, inbound.TimeZone, cancellationToken);
+            var member = RefreshTimeZone(found, inbound.TimeZone, changes);
             var team = await organizations.GetTeamAsync(member.TeamId, cancellationToken)
                        ?? throw new InvalidOperationException($"Member {member.Id} belongs to missing team {member.TeamId}.");
-            return (member, team);
+            return (member, team.Value);
         }
 
-        return await EnrollAsync(inbound, account, cancellationToken);
+        return await EnrollAsync(inbound, account, changes, cancellationToken);
     }
 
-    private async Task<(Member, Team)> EnrollAsync(InboundEvent inbound, ChannelAccount account, CancellationToken cancellationToken)
+    private async Task<(Member, Team)> EnrollAsync(InboundEvent inbound, ChannelAccount account, ChangeSet changes, CancellationToken cancellationToken)
     {
         var zone = ValidZone(inbound.TimeZone);
         var workspace = new Workspace(inbound.Channel, inbound.TenantId);
-        var organization = await organizations.FindOrganizationByWorkspaceAsync(workspace, cancellationToken);
-        Team? team;
+        var organization = await organizations.FindOrganizationByWorkspaceAsync(workspace, cancellationToken)
+                           ?? await RepairOrganizationAsync(workspace, changes, cancellationToken);
+        Team team;
         var role = MemberRole.Hunter;
         if (organization is null)
         {
-            var orgId = "org-" + StableId(workspace.Channel, workspace.TenantId);
+            var orgId = OrganizationIdFor(workspace);
             team = new Team(orgId + "-team", orgId, "Sales team", zone ?? "UTC");
             organization = new Organization { Id = orgId, Name = "Sales", DefaultTeamId = team.Id, Workspaces = [workspace] };
-            await organizations.SaveTeamAsync(team, cancellationToken);
-            await organizations.SaveOrganizationAsync(organization, cancellationToken);
+            // Absent: two instances enrolling the workspace's first person at once conflict, and the
+            // loser's retry finds what the winner wrote.
+            changes.PutTeam(team, Expect.Absent).PutOrganization(organization, Expect.Absent);
             role = MemberRole.Manager;
         }
         else
         {
-            team = await organizations.GetTeamAsync(organization.DefaultTeamId, cancellationToken)
+            team = (await organizations.GetTeamAsync(organization.DefaultTeamId, cancellationToken))?.Value
                    ?? throw new InvalidOperationException($"Organization {organization.Id} has no team {organization.DefaultTeamId}.");
+        }
+
+        var memberId = "m-" + StableId(account.Key);
+        if (await members.GetAsync(team.Id, memberId, cancellationToken) is { } halfWritten)
+        {
+            // The member document exists but its account lookup does not (an interrupted commit on a
+            // store without transactions): write it again to complete it.
+            changes.PutMember(halfWritten.Value, halfWritten.AsExpected, previous: null);
+            return (halfWritten.Value, team);
         }
 
         var today = inbound.Timestamp.InZone(DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone ?? team.DefaultTimeZone) ?? DateTimeZone.Utc).Date;
         var member = new Member
         {
-            Id = "m-" + StableId(account.Key),
+            Id = memberId,
             TeamId = team.Id,
             DisplayName = string.IsNullOrWhiteSpace(inbound.UserName) ? "there" : inbound.UserName.Trim(),
             Role = role,
@@ -65,24 +78,39 @@ public sealed class MemberDirectory(IOrganizationStore organizations, IMemberSto
             Metrics = MetricCatalog.DefaultsFor(MemberRole.Hunter),
             ChannelAccounts = [account],
         };
-        await members.SaveAsync(member, cancellationToken);
+        changes.PutMember(member, Expect.Absent);
         return (member, team);
     }
 
-    private async Task<Member> RefreshTimeZoneAsync(Member member, string? timeZone, CancellationToken cancellationToken)
+    /// <summary>An organization whose document exists without its workspace lookup is completed, like a half-written member.</summary>
+    private async Task<Organization?> RepairOrganizationAsync(Workspace workspace, ChangeSet changes, CancellationToken cancellationToken)
     {
+        if (await organizations.GetOrganizationAsync(OrganizationIdFor(workspace), cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+
+        changes.PutOrganization(stored.Value, stored.AsExpected);
+        return stored.Value;
+    }
+
+    private static Member RefreshTimeZone(Stored<Member> stored, string? timeZone, ChangeSet changes)
+    {
+        var member = stored.Value;
         if (ValidZone(timeZone) is not { } zone || zone == member.TimeZoneId)
         {
             return member;
         }
 
         var updated = member with { TimeZoneId = zone };
-        await members.SaveAsync(updated, cancellationToken);
+        changes.PutMember(updated, stored.AsExpected, previous: member);
         return updated;
     }
 
     private static string? ValidZone(string? id) =>
         id is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is not null ? id : null;
+
+    private static string OrganizationIdFor(Workspace workspace) => "org-" + StableId(workspace.Channel, workspace.TenantId);
 
     /// <summary>Deterministic ids, so two instances enrolling the same person at once agree.</summary>
     private static string StableId(params string[] parts) =>

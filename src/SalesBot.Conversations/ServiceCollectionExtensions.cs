@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow, WinFlow>();
         services.AddScoped<IFlow, ReflectionFlow>();
         services.AddScoped<IConversationEngine, ConversationEngine>();
+        services.TryAddSingleton(new DeliveryPolicy());
         services.AddScoped<OutboxDispatcher>();
         services.TryAddSingleton(PromptSchedule.Default);
         services.AddScoped<CheckInPrompts>();

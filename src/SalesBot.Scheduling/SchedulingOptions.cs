@@ -27,6 +27,14 @@ public sealed class SchedulingOptions
     public NodaTime.LocalTime PromptLocalTime() =>
         NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(CheckInPromptTime).GetValueOrThrow();
 
+    /// <summary>How long a post with nowhere to go (no team channel, no chat with the member) waits before it is dead-lettered.</summary>
+    [Range(1, 1440)]
+    public int UndeliverableAfterMinutes { get; set; } = 15;
+
+    /// <summary>How often expired event marks and old finished posts are pruned (SQLite; Cosmos DB expires them by TTL).</summary>
+    [Range(1, 1440)]
+    public int PruneEveryMinutes { get; set; } = 60;
+
     /// <summary>Off in tests that drive the dispatcher themselves.</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -22,6 +22,11 @@ public static class SchedulingServiceCollectionExtensions
             return new PromptSchedule(validated.PromptLocalTime(), Duration.FromHours(validated.CheckInPromptWindowHours));
         });
 
+        services.AddSingleton(sp => new DeliveryPolicy
+        {
+            UndeliverableAfter = Duration.FromMinutes(sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.UndeliverableAfterMinutes),
+        });
+
         if (!options.Enabled)
         {
             return services;
@@ -43,6 +48,12 @@ public static class SchedulingServiceCollectionExtensions
                 .WithIdentity("checkin-prompt-sweep", "salesbot")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithIntervalInMinutes(options.CheckInPromptSweepMinutes).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
+            q.AddJob<StorePruneJob>(j => j.WithIdentity(StorePruneJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(StorePruneJob.Key)
+                .WithIdentity("store-prune", "salesbot")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithIntervalInMinutes(options.PruneEveryMinutes).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
         });
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         return services;

@@ -3,12 +3,16 @@ using Microsoft.Data.Sqlite;
 namespace SalesBot.Storage.Sqlite;
 
 /// <summary>
-/// The database file: opens connections (WAL, foreign keys, a busy timeout so concurrent writers wait
-/// instead of failing) and brings the schema up to date with numbered migrations at start-up.
+/// The database file. Reads use pooled connections; every write of this process goes through one
+/// writer connection, taken in turn with an async lock, so writers queue without holding threads
+/// (SQLite has one write lock per file anyway). WAL with <c>synchronous=NORMAL</c>: a commit is durable
+/// against a crash of the process, and costs no fsync. Migrations bring the schema up to date at start-up.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private SqliteConnection? _writer;
 
     public SqliteDatabase(string path)
     {
@@ -20,20 +24,44 @@ public sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
+            ForeignKeys = true,
+            // Another process writing the same file (a second instance) is waited for, up to this long.
             DefaultTimeout = 30,
         }.ToString();
     }
 
     public string FilePath { get; }
 
+    /// <summary>A pooled connection for reads.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction on the writer connection. It begins
+    /// IMMEDIATE (takes the file's write lock before reading), so read-then-write sequences cannot
+    /// interleave with another process's writer either. An exception rolls everything back.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteWrite, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var connection = await WriterAsync(cancellationToken);
+            await using var tx = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+            // The transaction commits even if the caller stops waiting now: half a turn is never left behind.
+            var result = await work(new SqliteWrite(connection, tx, CancellationToken.None));
+            await tx.CommitAsync(CancellationToken.None);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     /// <summary>Creates the file and applies migrations newer than the file's <c>user_version</c>.</summary>
@@ -45,13 +73,7 @@ public sealed class SqliteDatabase
         }
 
         await using var connection = await OpenAsync(cancellationToken);
-        await using (var wal = connection.CreateCommand())
-        {
-            // WAL lets readers (status summaries) run while a check-in is written.
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            await wal.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await ScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
         var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         for (var i = version; i < SqliteSchema.Migrations.Count; i++)
         {
@@ -70,5 +92,28 @@ public sealed class SqliteDatabase
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         return await cmd.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+
+        _writeLock.Dispose();
+    }
+
+    private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is { State: System.Data.ConnectionState.Open })
+        {
+            return _writer;
+        }
+
+        _writer = new SqliteConnection(_connectionString);
+        await _writer.OpenAsync(cancellationToken);
+        await ScalarAsync(_writer, "PRAGMA synchronous = NORMAL;", cancellationToken);
+        return _writer;
     }
 }

@@ -1,18 +1,13 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SalesBot.Conversations.Ports;
 
 namespace SalesBot.Storage.Sqlite;
 
-/// <summary>The few SQL shapes every store uses: run a statement, read JSON documents.</summary>
+/// <summary>The few SQL shapes every store uses: read JSON documents (with their versions), write in a transaction.</summary>
 public abstract class SqliteDocuments(SqliteDatabase database)
 {
     protected SqliteDatabase Database { get; } = database;
-
-    protected async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await Database.OpenAsync(cancellationToken);
-        return await new SqliteWrite(connection, null, cancellationToken).ExecuteAsync(sql, parameters);
-    }
 
     protected async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
@@ -27,19 +22,22 @@ public abstract class SqliteDocuments(SqliteDatabase database)
         return rows.Count > 0 ? rows[0] : null;
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction. It starts IMMEDIATE (takes the write lock
-    /// before reading), so read-then-write sequences cannot interleave with another writer.
-    /// </summary>
-    protected async Task<T> InTransactionAsync<T>(Func<SqliteWrite, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>One document and its version; the query selects <c>doc, version</c>.</summary>
+    protected async Task<Stored<T>?> QueryStoredAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        ArgumentNullException.ThrowIfNull(work);
         await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var tx = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
-        var result = await work(new SqliteWrite(connection, tx, cancellationToken));
-        await tx.CommitAsync(cancellationToken);
-        return result;
+        await using var cmd = Command(connection, sql, parameters);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new Stored<T>(DocumentJson.Deserialize<T>(reader.GetString(0)), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture));
     }
+
+    protected Task<T> InTransactionAsync<T>(Func<SqliteWrite, Task<T>> work, CancellationToken cancellationToken) =>
+        Database.WriteAsync(work, cancellationToken);
 
     internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
@@ -55,13 +53,19 @@ public abstract class SqliteDocuments(SqliteDatabase database)
     }
 }
 
-/// <summary>Statements on one open connection, inside a transaction of <see cref="SqliteDocuments.InTransactionAsync{T}"/> or on their own.</summary>
+/// <summary>Statements on one open connection, inside a write transaction or on their own.</summary>
 public sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
 {
     public async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
     {
         await using var cmd = Prepare(sql, parameters);
         return await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<object?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = Prepare(sql, parameters);
+        return await cmd.ExecuteScalarAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, params (string Name, object? Value)[] parameters)

@@ -5,35 +5,14 @@ namespace SalesBot.Storage.Sqlite;
 
 public sealed class SqliteMemberStore(SqliteDatabase database) : SqliteDocuments(database), IMemberStore
 {
-    public Task SaveAsync(Member member, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        return InTransactionAsync(async write =>
-        {
-            await write.ExecuteAsync(
-                "INSERT INTO members (id, team_id, doc) VALUES ($id, $t, $doc) ON CONFLICT(id) DO UPDATE SET team_id = excluded.team_id, doc = excluded.doc;",
-                ("$id", member.Id), ("$t", member.TeamId), ("$doc", DocumentJson.Serialize(member)));
-            await write.ExecuteAsync("DELETE FROM channel_accounts WHERE member_id = $id;", ("$id", member.Id));
-            foreach (var account in member.ChannelAccounts)
-            {
-                // An account belongs to one member; linking it elsewhere moves it.
-                await write.ExecuteAsync(
-                    "INSERT INTO channel_accounts (account_key, member_id) VALUES ($k, $m) ON CONFLICT(account_key) DO UPDATE SET member_id = excluded.member_id;",
-                    ("$k", account.Key), ("$m", member.Id));
-            }
+    public Task<Stored<Member>?> GetAsync(string teamId, string memberId, CancellationToken cancellationToken = default) =>
+        QueryStoredAsync<Member>("SELECT doc, version FROM members WHERE id = $id AND team_id = $t;", cancellationToken, ("$id", memberId), ("$t", teamId));
 
-            return true;
-        }, cancellationToken);
-    }
-
-    public Task<Member?> GetAsync(string memberId, CancellationToken cancellationToken = default) =>
-        QuerySingleAsync<Member>("SELECT doc FROM members WHERE id = $id;", cancellationToken, ("$id", memberId));
-
-    public Task<Member?> FindByChannelAccountAsync(ChannelAccount account, CancellationToken cancellationToken = default)
+    public Task<Stored<Member>?> FindByChannelAccountAsync(ChannelAccount account, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return QuerySingleAsync<Member>(
-            "SELECT m.doc FROM channel_accounts a JOIN members m ON m.id = a.member_id WHERE a.account_key = $k;",
+        return QueryStoredAsync<Member>(
+            "SELECT m.doc, m.version FROM channel_accounts a JOIN members m ON m.id = a.member_id WHERE a.account_key = $k;",
             cancellationToken, ("$k", account.Key));
     }
 

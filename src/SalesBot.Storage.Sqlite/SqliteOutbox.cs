@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Ports;
@@ -6,42 +7,58 @@ namespace SalesBot.Storage.Sqlite;
 
 public sealed class SqliteOutbox(SqliteDatabase database) : SqliteDocuments(database), IOutbox
 {
-    public async Task<bool> TryEnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var inserted = await ExecuteAsync(
-            "INSERT INTO outbox (key, status, next_attempt_ms, doc) VALUES ($k, $s, $n, $doc) ON CONFLICT(key) DO NOTHING;",
-            cancellationToken, ("$k", message.Key), ("$s", message.Status.ToString()), ("$n", message.NextAttemptAt.ToUnixTimeMilliseconds()),
-            ("$doc", DocumentJson.Serialize(message)));
-        return inserted == 1;
-    }
-
     public Task<OutboxMessage?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         QuerySingleAsync<OutboxMessage>("SELECT doc FROM outbox WHERE key = $k;", cancellationToken, ("$k", key));
 
-    public Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant now, Instant leaseUntil, int max, CancellationToken cancellationToken = default) =>
-        // Select and push the due rows' next attempt past the lease in one write transaction, so a
-        // second dispatcher (another instance on the same file) cannot claim them too.
-        InTransactionAsync<IReadOnlyList<OutboxMessage>>(async write =>
+    public async Task<IReadOnlyList<OutboxLease>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, CancellationToken cancellationToken = default)
+    {
+        // Most sweeps find nothing due: look first on a read connection, so an idle outbox never takes the write lock.
+        if (!await AnyDueAsync(now, cancellationToken))
+        {
+            return [];
+        }
+
+        // Select and lease the due rows in one write transaction, so another dispatcher (a second
+        // instance on the same file) cannot lease them too.
+        return await InTransactionAsync<IReadOnlyList<OutboxLease>>(async write =>
         {
             var due = await write.QueryAsync<OutboxMessage>(
                 "SELECT doc FROM outbox WHERE status = $p AND next_attempt_ms <= $now ORDER BY next_attempt_ms, key LIMIT $max;",
                 ("$p", nameof(OutboxStatus.Pending)), ("$now", now.ToUnixTimeMilliseconds()), ("$max", max));
-            var claimed = due.Select(m => m with { NextAttemptAt = leaseUntil }).ToList();
-            foreach (var message in claimed)
+            var leases = new List<OutboxLease>(due.Count);
+            foreach (var message in due)
             {
-                await write.ExecuteAsync("UPDATE outbox SET next_attempt_ms = $n, doc = $doc WHERE key = $k;",
-                    ("$n", leaseUntil.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(message)), ("$k", message.Key));
+                var leased = message with { LeaseOwner = owner, NextAttemptAt = leaseUntil };
+                var version = await write.ScalarAsync(
+                    "UPDATE outbox SET next_attempt_ms = $n, doc = $doc, version = version + 1 WHERE key = $k RETURNING version;",
+                    ("$n", leaseUntil.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(leased)), ("$k", message.Key));
+                leases.Add(new OutboxLease(leased, Convert.ToString(version, CultureInfo.InvariantCulture)!));
             }
 
-            return claimed;
+            return leases;
         }, cancellationToken);
+    }
 
-    public Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    public Task<bool> CompleteAsync(OutboxLease lease, OutboxMessage outcome, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        return ExecuteAsync("UPDATE outbox SET status = $s, next_attempt_ms = $n, doc = $doc WHERE key = $k;", cancellationToken,
-            ("$s", message.Status.ToString()), ("$n", message.NextAttemptAt.ToUnixTimeMilliseconds()),
-            ("$doc", DocumentJson.Serialize(message)), ("$k", message.Key));
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(outcome);
+        return InTransactionAsync(async write => await write.ExecuteAsync(
+            """
+            UPDATE outbox SET status = $s, next_attempt_ms = $n, finished_ms = $f, doc = $doc, version = version + 1
+            WHERE key = $k AND version = $v;
+            """,
+            ("$s", outcome.Status.ToString()), ("$n", outcome.NextAttemptAt.ToUnixTimeMilliseconds()),
+            ("$f", outcome.IsFinished ? (outcome.SentAt ?? outcome.NextAttemptAt).ToUnixTimeMilliseconds() : null),
+            ("$doc", DocumentJson.Serialize(outcome)), ("$k", lease.Message.Key),
+            ("$v", long.Parse(lease.Version, CultureInfo.InvariantCulture))) == 1, cancellationToken);
+    }
+
+    private async Task<bool> AnyDueAsync(Instant now, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var cmd = Command(connection, "SELECT EXISTS (SELECT 1 FROM outbox WHERE status = $p AND next_attempt_ms <= $now);",
+            ("$p", nameof(OutboxStatus.Pending)), ("$now", now.ToUnixTimeMilliseconds()));
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
     }
 }

@@ -6,14 +6,6 @@ namespace SalesBot.Storage.Sqlite;
 
 public sealed class SqliteReflectionStore(SqliteDatabase database) : SqliteDocuments(database), IReflectionStore
 {
-    public Task SaveAsync(Reflection reflection, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(reflection);
-        return ExecuteAsync(
-            "INSERT INTO reflections (member_id, month, doc) VALUES ($m, $mo, $doc) ON CONFLICT(member_id, month) DO UPDATE SET doc = excluded.doc;",
-            cancellationToken, ("$m", reflection.MemberId), ("$mo", Month(reflection.Month)), ("$doc", DocumentJson.Serialize(reflection)));
-    }
-
     public Task<Reflection?> GetAsync(string memberId, YearMonth month, CancellationToken cancellationToken = default) =>
         QuerySingleAsync<Reflection>("SELECT doc FROM reflections WHERE member_id = $m AND month = $mo;", cancellationToken,
             ("$m", memberId), ("$mo", Month(month)));

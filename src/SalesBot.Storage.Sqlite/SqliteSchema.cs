@@ -27,5 +27,30 @@ internal static class SqliteSchema
         CREATE INDEX ix_outbox_due ON outbox(status, next_attempt_ms);
         CREATE TABLE processed_events (key TEXT PRIMARY KEY, at_ms INTEGER NOT NULL);
         """,
+        // 2: versions for optimistic concurrency, the time-zone schedule index, outbox leases and
+        // pruning, expiring event claims, and installations (formerly the Slack project's own table).
+        """
+        ALTER TABLE organizations ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE teams ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE members ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE members ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+        UPDATE members SET time_zone = COALESCE(json_extract(doc, '$.timeZoneId'), 'UTC');
+        CREATE INDEX ix_members_zone ON members(time_zone);
+        ALTER TABLE checkins ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE outbox ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE outbox ADD COLUMN finished_ms INTEGER NULL;
+        UPDATE outbox SET finished_ms = next_attempt_ms WHERE status <> 'Pending';
+        CREATE INDEX ix_outbox_finished ON outbox(finished_ms) WHERE finished_ms IS NOT NULL;
+        DROP TABLE processed_events;
+        CREATE TABLE events (key TEXT PRIMARY KEY, done INTEGER NOT NULL, expires_ms INTEGER NOT NULL);
+        CREATE INDEX ix_events_expiry ON events(expires_ms);
+        CREATE TABLE installations (channel TEXT NOT NULL, workspace_id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (channel, workspace_id));
+        CREATE TABLE IF NOT EXISTS slack_installations (team_id TEXT NOT NULL PRIMARY KEY, team_name TEXT NULL, bot_token TEXT NOT NULL,
+            bot_user_id TEXT NULL, app_id TEXT NULL, installed_at TEXT NOT NULL);
+        INSERT INTO installations (channel, workspace_id, doc)
+            SELECT 'slack', team_id, json_object('channel', 'slack', 'workspaceId', team_id, 'workspaceName', team_name, 'botToken', bot_token,
+                'botUserId', bot_user_id, 'appId', app_id, 'installedAt', installed_at) FROM slack_installations;
+        DROP TABLE slack_installations;
+        """,
     ];
 }

@@ -39,7 +39,11 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IReflectionStore, SqliteReflectionStore>();
         services.AddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
         services.AddSingleton<IOutbox, SqliteOutbox>();
-        services.AddSingleton<IProcessedEvents, SqliteProcessedEvents>();
+        services.AddSingleton<IEventLog, SqliteEventLog>();
+        services.AddSingleton<IScheduleIndex, SqliteScheduleIndex>();
+        services.AddSingleton<IInstallationStore, SqliteInstallationStore>();
+        services.AddSingleton<IStoreWriter, SqliteStoreWriter>();
+        services.AddSingleton<IStoreMaintenance, SqliteMaintenance>();
         return services;
     }
 

@@ -31,7 +31,7 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
         if (string.IsNullOrWhiteSpace(argument))
         {
             var existing = await checkIns.GetAsync(turn.Member.Id, reportDate, cancellationToken);
-            return TurnResult.Reply(CheckInMessages.Form(turn.Member, reportDate, existing));
+            return TurnResult.Reply(CheckInMessages.Form(turn.Member, reportDate, existing?.Value));
         }
 
         var draft = CheckInLine.Parse(argument, turn.Member.Metrics);
@@ -80,18 +80,27 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
             return new TurnResult { Replies = replies, FieldErrors = validation.Errors };
         }
 
-        var save = await checkIns.SaveAsync(checkIn, cancellationToken);
-        var history = await checkIns.ListForMemberAsync(turn.Member.Id, reportDate.PlusDays(-HistoryDays), reportDate, cancellationToken);
-        var outcome = CheckInOutcome.Evaluate(save.Stored, turn.Member.Metrics, history);
-        await CelebrateAsync(turn.Member, save.Stored, outcome, cancellationToken);
+        // A second check-in for the day replaces the first but keeps when it was first submitted; the
+        // version read here makes a concurrent save of the same day conflict instead of being lost.
+        var existing = await checkIns.GetAsync(turn.Member.Id, reportDate, cancellationToken);
+        var stored = existing is null ? checkIn : checkIn with { SubmittedAt = existing.Value.SubmittedAt, UpdatedAt = now };
+        turn.Changes.PutCheckIn(stored, Expect.For(existing));
+        var history = (await checkIns.ListForMemberAsync(turn.Member.Id, reportDate.PlusDays(-HistoryDays), reportDate, cancellationToken))
+            .Where(c => c.ReportDate != reportDate)
+            .Append(stored)
+            .OrderBy(c => c.ReportDate)
+            .ToList();
+        var outcome = CheckInOutcome.Evaluate(stored, turn.Member.Metrics, history);
+        await CelebrateAsync(turn, stored, outcome, cancellationToken);
 
-        var saved = CheckInMessages.Saved(turn.Member, save.Stored, outcome, save.Kind == CheckInSaveKind.Replaced);
+        var saved = CheckInMessages.Saved(turn.Member, stored, outcome, existing is not null);
         return new TurnResult { Replies = [saved], ReplacesSubmittedForm = fromForm ? saved : null };
     }
 
     /// <summary>Detected wins. Ids are per member, day and kind, so a corrected check-in never posts twice.</summary>
-    private async Task CelebrateAsync(Member member, CheckIn checkIn, CheckInOutcome outcome, CancellationToken cancellationToken)
+    private async Task CelebrateAsync(Turn turn, CheckIn checkIn, CheckInOutcome outcome, CancellationToken cancellationToken)
     {
+        var member = turn.Member;
         var day = Dates.Display(checkIn.ReportDate);
         var idPrefix = $"detected:{member.Id}:{Dates.ToIso(checkIn.ReportDate)}";
         var detected = new List<(string Id, WinKind Kind, string Text)>();
@@ -112,7 +121,7 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
         foreach (var (id, kind, text) in detected)
         {
             var win = new Win { Id = id, MemberId = member.Id, TeamId = member.TeamId, Kind = kind, Text = text, At = checkIn.SubmittedAt };
-            await winPosts.CelebrateAsync(win, member, cancellationToken);
+            await winPosts.CelebrateAsync(win, member, turn.Changes, cancellationToken);
         }
     }
 }

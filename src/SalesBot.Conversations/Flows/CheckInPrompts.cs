@@ -14,10 +14,11 @@ namespace SalesBot.Conversations.Flows;
 /// rep is asked once a day.
 /// </summary>
 public sealed class CheckInPrompts(
-    IOrganizationStore organizations,
+    IScheduleIndex schedules,
     IMemberStore members,
     ICheckInStore checkIns,
     IOutbox outbox,
+    IStoreWriter writer,
     PromptSchedule schedule,
     IClock clock)
 {
@@ -26,37 +27,59 @@ public sealed class CheckInPrompts(
     {
         var now = clock.GetCurrentInstant();
         var queued = 0;
-        foreach (var team in await organizations.ListTeamsAsync(cancellationToken))
+        foreach (var zoneId in await schedules.ListTimeZonesAsync(cancellationToken))
         {
-            foreach (var rep in (await members.ListTeamAsync(team.Id, cancellationToken)).Where(m => m.Role.IsRep() && m.Metrics.Count > 0))
+            // Only zones where it is prompt time now are read at all.
+            if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is not { } zone || schedule.DueDay(now, zone) is not { } day)
             {
-                if (schedule.DueDay(now, rep.TimeZone) is not { } day)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var reportDate = WorkWeek.PreviousWorkday(day);
-                if (await checkIns.GetAsync(rep.Id, reportDate, cancellationToken) is not null)
+            var changes = new ChangeSet();
+            foreach (var key in await schedules.ListMembersInZoneAsync(zoneId, cancellationToken))
+            {
+                if (await PromptFor(key, day, now, cancellationToken) is { } prompt)
                 {
-                    continue; // already checked in before being asked
+                    changes.Enqueue(prompt);
                 }
+            }
 
-                var added = await outbox.TryEnqueueAsync(
-                    new OutboxMessage
-                    {
-                        Key = $"checkin-prompt:{rep.Id}:{Dates.ToIso(day)}",
-                        RecipientKind = RecipientKind.Member,
-                        RecipientId = rep.Id,
-                        Message = Prompt(rep, reportDate),
-                        CreatedAt = now,
-                        NextAttemptAt = now,
-                    },
-                    cancellationToken);
-                queued += added ? 1 : 0;
+            if (!changes.IsEmpty)
+            {
+                // Enqueue keeps the first message of a key, so a second instance's sweep adds nothing.
+                await writer.CommitAsync(changes, cancellationToken);
+                queued += changes.Changes.Count;
             }
         }
 
         return queued;
+    }
+
+    private async Task<OutboxMessage?> PromptFor(MemberKey key, LocalDate day, Instant now, CancellationToken cancellationToken)
+    {
+        var rep = (await members.GetAsync(key.TeamId, key.MemberId, cancellationToken))?.Value;
+        if (rep is null || !rep.Role.IsRep() || rep.Metrics.Count == 0)
+        {
+            return null;
+        }
+
+        var promptKey = $"checkin-prompt:{rep.Id}:{Dates.ToIso(day)}";
+        var reportDate = WorkWeek.PreviousWorkday(day);
+        if (await outbox.GetAsync(promptKey, cancellationToken) is not null
+            || await checkIns.GetAsync(rep.Id, reportDate, cancellationToken) is not null)
+        {
+            return null; // asked already, or checked in before being asked
+        }
+
+        return new OutboxMessage
+        {
+            Key = promptKey,
+            RecipientKind = RecipientKind.Member,
+            RecipientId = rep.Id,
+            Message = Prompt(rep, reportDate),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
     }
 
     public static OutboundMessage Prompt(Member rep, LocalDate reportDate)

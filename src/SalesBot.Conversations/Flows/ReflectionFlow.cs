@@ -61,7 +61,7 @@ public sealed class ReflectionFlow(IReflectionStore reflections, ICheckInStore c
             };
         }
 
-        await reflections.SaveAsync(
+        turn.Changes.PutReflection(
             new Reflection
             {
                 MemberId = turn.Member.Id,
@@ -70,8 +70,7 @@ public sealed class ReflectionFlow(IReflectionStore reflections, ICheckInStore c
                 DidNotWork = answers["didNotWork"]!,
                 WillTry = answers["willTry"]!,
                 SubmittedAt = clock.GetCurrentInstant(),
-            },
-            cancellationToken);
+            });
         var reply = new OutboundMessage
         {
             Text = $"Reflection for {MonthName(month)} saved. I'll ask how \"{answers["willTry"]}\" went next month.",

@@ -58,7 +58,7 @@ public sealed class WinFlow(WinPosts winPosts, IConversationReferenceStore refer
             Text = trimmed,
             At = clock.GetCurrentInstant(),
         };
-        await winPosts.CelebrateAsync(win, turn.Member, cancellationToken);
+        await winPosts.CelebrateAsync(win, turn.Member, turn.Changes, cancellationToken);
 
         var hasChannel = await references.FindAsync(RecipientKind.Team, turn.Team.Id, cancellationToken) is not null;
         var reply = new OutboundMessage

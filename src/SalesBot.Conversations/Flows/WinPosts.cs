@@ -7,18 +7,21 @@ using SalesBot.Core.Wins;
 namespace SalesBot.Conversations.Flows;
 
 /// <summary>Celebration posts for the team channel, queued in the outbox under the win's id.</summary>
-public sealed class WinPosts(IWinStore wins, IOutbox outbox)
+public sealed class WinPosts(IWinStore wins)
 {
-    /// <summary>Stores the win and queues its post; a win already stored is neither stored nor posted again.</summary>
-    public async Task<bool> CelebrateAsync(Win win, Member member, CancellationToken cancellationToken)
+    /// <summary>Stages the win and its post; a win already stored is neither stored nor posted again.</summary>
+    public async Task<bool> CelebrateAsync(Win win, Member member, ChangeSet changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(win);
-        if (!await wins.AddAsync(win, cancellationToken))
+        ArgumentNullException.ThrowIfNull(changes);
+        if (await wins.GetAsync(win.MemberId, win.Id, cancellationToken) is not null)
         {
             return false;
         }
 
-        await outbox.TryEnqueueAsync(
+        // Both writes are keyed by the win's deterministic id, so a re-run of this turn adds neither twice.
+        changes.AddWin(win);
+        changes.Enqueue(
             new OutboxMessage
             {
                 Key = $"win:{win.Id}",
@@ -27,8 +30,7 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
                 Message = Post(win, member),
                 CreatedAt = win.At,
                 NextAttemptAt = win.At,
-            },
-            cancellationToken);
+            });
         return true;
     }
 

@@ -2,19 +2,28 @@ using NodaTime;
 
 namespace SalesBot.Conversations.Outbox;
 
+/// <summary>
+/// Messages waiting to be sent. They are added through <see cref="Ports.ChangeSet.Enqueue"/>, in the
+/// same commit as the turn that caused them; dispatchers then lease them one by one with a
+/// conditional write, so two instances never send the same message.
+/// </summary>
 public interface IOutbox
 {
-    /// <summary>Adds the message unless its key is already present; returns false for a duplicate.</summary>
-    Task<bool> TryEnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
-
     Task<OutboxMessage?> GetAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Claims up to <paramref name="max"/> pending messages due at <paramref name="now"/>, moving their next
-    /// attempt to <paramref name="leaseUntil"/> so that another dispatcher does not take them meanwhile.
+    /// Leases up to <paramref name="max"/> pending messages due at <paramref name="now"/> to
+    /// <paramref name="owner"/> until <paramref name="leaseUntil"/>. Each lease is a conditional write: a
+    /// message another dispatcher leased first is skipped.
     /// </summary>
-    Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant now, Instant leaseUntil, int max, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<OutboxLease>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, CancellationToken cancellationToken = default);
 
-    /// <summary>Records the outcome of one delivery attempt (sent, retry later, or failed for good).</summary>
-    Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records the outcome of a delivery attempt (sent, retry later, failed, dead-lettered) if the lease
+    /// is still held; false when it expired and another dispatcher took the message over.
+    /// </summary>
+    Task<bool> CompleteAsync(OutboxLease lease, OutboxMessage outcome, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A message leased to one dispatcher, with the version the lease was written at.</summary>
+public sealed record OutboxLease(OutboxMessage Message, string Version);

@@ -5,65 +5,97 @@ using SalesBot.Conversations.Ports;
 namespace SalesBot.Conversations.Outbox;
 
 /// <summary>
-/// Delivers due outbox messages through the messenger of the recipient's channel. Throttling and
-/// transient failures are retried with backoff; a recipient that cannot be reached is given up on
-/// after <see cref="MaxAttempts"/> so the outbox never clogs.
+/// Delivers due outbox messages through the messenger of the recipient's channel. Each message is
+/// leased with a conditional write before it is sent, so two instances never send the same one.
+/// Throttling and transient failures are retried with backoff; a recipient that cannot be reached is
+/// given up on after <see cref="MaxAttempts"/>, and a post with nowhere to go is dead-lettered after
+/// <see cref="DeliveryPolicy.UndeliverableAfter"/>, so the outbox never clogs.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IOutbox outbox,
     IConversationReferenceStore references,
     IEnumerable<IChannelMessenger> messengers,
+    DeliveryPolicy policy,
     IClock clock,
     ILogger<OutboxDispatcher> logger)
 {
     public const int MaxAttempts = 8;
-    private static readonly Duration Lease = Duration.FromMinutes(2);
+    private const int BatchSize = 50;
     private readonly Dictionary<string, IChannelMessenger> _messengers = messengers.ToDictionary(m => m.Channel, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Sends what is due now; returns how many were sent.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
-        var due = await outbox.ClaimDueAsync(now, now + Lease, 50, cancellationToken);
+        var leases = await outbox.ClaimDueAsync(now, policy.Owner, now + policy.Lease, BatchSize, cancellationToken);
         var sent = 0;
-        foreach (var message in due)
+        foreach (var lease in leases)
         {
-            var result = await DeliverAsync(message, cancellationToken);
-            var attempts = message.Attempts + 1;
-            var updated = result.Status switch
+            var outcome = await AttemptAsync(lease.Message, cancellationToken);
+            if (!await outbox.CompleteAsync(lease, outcome, cancellationToken))
             {
-                DeliveryStatus.Sent => message with { Status = OutboxStatus.Sent, Attempts = attempts, SentAt = clock.GetCurrentInstant(), LastError = null },
-                DeliveryStatus.RetryLater when attempts < MaxAttempts => message with
-                {
-                    Attempts = attempts,
-                    NextAttemptAt = clock.GetCurrentInstant() + (result.RetryAfter ?? Backoff(attempts)),
-                    LastError = result.Error,
-                },
-                _ => message with { Status = OutboxStatus.Failed, Attempts = attempts, LastError = result.Error },
-            };
-            await outbox.UpdateAsync(updated, cancellationToken);
-            if (updated.Status == OutboxStatus.Sent)
-            {
-                sent++;
+                // The lease ran out while sending and another dispatcher took the message over.
+                LogLeaseLost(logger, lease.Message.Key);
+                continue;
             }
-            else
-            {
-                LogNotSent(logger, message.Key, updated.Status, result.Error);
-            }
+
+            sent += outcome.Status == OutboxStatus.Sent ? 1 : 0;
         }
 
         return sent;
     }
 
-    private async Task<DeliveryResult> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<OutboxMessage> AttemptAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        var attempts = message.Attempts + 1;
         var reference = await references.FindAsync(message.RecipientKind, message.RecipientId, cancellationToken);
         if (reference is null)
         {
-            // The person may install the app later; keep trying for a while.
-            return DeliveryResult.Retry(Backoff(message.Attempts + 1), $"No conversation with {message.RecipientKind} {message.RecipientId} yet.");
+            var waited = clock.GetCurrentInstant() - message.CreatedAt;
+            if (waited >= policy.UndeliverableAfter)
+            {
+                var reason = message.RecipientKind == RecipientKind.Team
+                    ? $"Team {message.RecipientId} has no channel with SalesBot in it."
+                    : $"Member {message.RecipientId} has no chat with SalesBot.";
+                LogDeadLettered(logger, message.Key, reason);
+                return Finished(message, OutboxStatus.DeadLettered, attempts, reason);
+            }
+
+            // The person may open a chat, or the team add the bot to a channel, soon: wait, quietly.
+            return message with
+            {
+                Attempts = attempts,
+                NextAttemptAt = clock.GetCurrentInstant() + Duration.Min(Backoff(attempts), policy.UndeliverableAfter - waited),
+                LastError = "No conversation yet.",
+                LeaseOwner = null,
+            };
         }
 
+        var result = await DeliverAsync(reference, message, cancellationToken);
+        switch (result.Status)
+        {
+            case DeliveryStatus.Sent:
+                return Finished(message, OutboxStatus.Sent, attempts, null) with { SentAt = clock.GetCurrentInstant() };
+            case DeliveryStatus.RetryLater when attempts < MaxAttempts:
+                LogRetrying(logger, message.Key, attempts, result.Error);
+                return message with
+                {
+                    Attempts = attempts,
+                    NextAttemptAt = clock.GetCurrentInstant() + (result.RetryAfter ?? Backoff(attempts)),
+                    LastError = result.Error,
+                    LeaseOwner = null,
+                };
+            default:
+                LogFailed(logger, message.Key, attempts, result.Error);
+                return Finished(message, OutboxStatus.Failed, attempts, result.Error);
+        }
+    }
+
+    private static OutboxMessage Finished(OutboxMessage message, OutboxStatus status, int attempts, string? error) =>
+        message with { Status = status, Attempts = attempts, LastError = error, LeaseOwner = null };
+
+    private async Task<DeliveryResult> DeliverAsync(ConversationReference reference, OutboxMessage message, CancellationToken cancellationToken)
+    {
         if (!_messengers.TryGetValue(reference.Channel, out var messenger))
         {
             return DeliveryResult.Reject($"No messenger for channel '{reference.Channel}'.");
@@ -83,6 +115,15 @@ public sealed partial class OutboxDispatcher(
     public static Duration Backoff(int attempt) =>
         Duration.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempt - 1))));
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Outbox message {Key} not sent ({Status}): {Error}")]
-    private static partial void LogNotSent(ILogger logger, string key, OutboxStatus status, string? error);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Outbox message {Key} failed after {Attempts} attempts: {Error}")]
+    private static partial void LogFailed(ILogger logger, string key, int attempts, string? error);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Outbox message {Key} dead-lettered: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string key, string reason);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Outbox message {Key} will be retried (attempt {Attempts}): {Error}")]
+    private static partial void LogRetrying(ILogger logger, string key, int attempts, string? error);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Outbox message {Key}: lease lost to another dispatcher")]
+    private static partial void LogLeaseLost(ILogger logger, string key);
 }

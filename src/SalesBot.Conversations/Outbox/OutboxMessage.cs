@@ -21,6 +21,12 @@ public sealed record OutboxMessage
     public Instant NextAttemptAt { get; init; }
     public Instant? SentAt { get; init; }
     public string? LastError { get; init; }
+
+    /// <summary>The dispatcher holding the lease while it sends; <see cref="NextAttemptAt"/> is then when the lease ends.</summary>
+    public string? LeaseOwner { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsFinished => Status is not OutboxStatus.Pending;
 }
 
 public enum OutboxStatus
@@ -28,6 +34,9 @@ public enum OutboxStatus
     Pending,
     Sent,
 
-    /// <summary>Gave up: the recipient cannot be reached (uninstalled, no conversation) or too many failures.</summary>
+    /// <summary>Gave up: the channel refused it for good (uninstalled, conversation gone) or too many failures.</summary>
     Failed,
+
+    /// <summary>Set aside with its reason: nowhere to deliver it (a team with no channel, a member who never opened a chat).</summary>
+    DeadLettered,
 }

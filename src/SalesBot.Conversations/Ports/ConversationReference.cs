@@ -27,6 +27,16 @@ public sealed record ConversationReference
     public required Instant UpdatedAt { get; init; }
 
     public string? Property(string key) => Properties.TryGetValue(key, out var v) ? v : null;
+
+    /// <summary>True when saving <paramref name="other"/> over this one would change where messages go.</summary>
+    public bool SameDestinationAs(ConversationReference other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return OwnerKind == other.OwnerKind && OwnerId == other.OwnerId && Channel == other.Channel && TenantId == other.TenantId
+               && ConversationId == other.ConversationId && Scope == other.Scope && UserId == other.UserId
+               && Properties.Count == other.Properties.Count
+               && Properties.All(p => other.Properties.TryGetValue(p.Key, out var v) && v == p.Value);
+    }
 }
 
 public enum RecipientKind
@@ -35,11 +45,9 @@ public enum RecipientKind
     Team,
 }
 
+/// <summary>Where to reach members and teams. Written through <see cref="ChangeSet.PutConversation"/>, only when something changed.</summary>
 public interface IConversationReferenceStore
 {
-    /// <summary>Creates or replaces the reference for its owner and channel.</summary>
-    Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken = default);
-
     /// <summary>The most recently updated reference for the owner, on any channel.</summary>
     Task<ConversationReference?> FindAsync(RecipientKind ownerKind, string ownerId, CancellationToken cancellationToken = default);
 }

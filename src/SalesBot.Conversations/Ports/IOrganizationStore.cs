@@ -2,20 +2,13 @@ using SalesBot.Core.Organization;
 
 namespace SalesBot.Conversations.Ports;
 
-/// <summary>Organizations and their teams.</summary>
+/// <summary>Organizations and their teams. Written through <see cref="ChangeSet.PutOrganization"/> and <see cref="ChangeSet.PutTeam"/>.</summary>
 public interface IOrganizationStore
 {
-    Task SaveOrganizationAsync(Organization organization, CancellationToken cancellationToken = default);
+    Task<Stored<Organization>?> GetOrganizationAsync(string organizationId, CancellationToken cancellationToken = default);
 
-    Task<Organization?> GetOrganizationAsync(string organizationId, CancellationToken cancellationToken = default);
-
-    /// <summary>The organization that owns a chat workspace (Teams tenant, Slack team), if any.</summary>
+    /// <summary>The organization that owns a chat workspace (Teams tenant, Slack team): a point read of the workspace's lookup.</summary>
     Task<Organization?> FindOrganizationByWorkspaceAsync(Workspace workspace, CancellationToken cancellationToken = default);
 
-    Task SaveTeamAsync(Team team, CancellationToken cancellationToken = default);
-
-    Task<Team?> GetTeamAsync(string teamId, CancellationToken cancellationToken = default);
-
-    /// <summary>Every team, for scheduled work such as check-in prompts.</summary>
-    Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default);
+    Task<Stored<Team>?> GetTeamAsync(string teamId, CancellationToken cancellationToken = default);
 }

@@ -3,10 +3,8 @@ using SalesBot.Core.Reflections;
 
 namespace SalesBot.Conversations.Ports;
 
+/// <summary>Monthly reflections, one per member per month. Written through <see cref="ChangeSet.PutReflection"/>.</summary>
 public interface IReflectionStore
 {
-    /// <summary>Creates or replaces the member's reflection for its month.</summary>
-    Task SaveAsync(Reflection reflection, CancellationToken cancellationToken = default);
-
     Task<Reflection?> GetAsync(string memberId, YearMonth month, CancellationToken cancellationToken = default);
 }

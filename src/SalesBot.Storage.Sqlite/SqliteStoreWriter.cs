@@ -1,0 +1,94 @@
+using NodaTime.Text;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
+
+namespace SalesBot.Storage.Sqlite;
+
+/// <summary>Commits a turn's <see cref="ChangeSet"/> as one transaction: all of it, or (on a conflict) none of it.</summary>
+public sealed class SqliteStoreWriter(SqliteDatabase database) : IStoreWriter
+{
+    public Task CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.IsEmpty)
+        {
+            return Task.CompletedTask;
+        }
+
+        return database.WriteAsync(async write =>
+        {
+            foreach (var change in changes.Changes)
+            {
+                await ApplyAsync(write, change);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    private static Task ApplyAsync(SqliteWrite write, Change change) => change switch
+    {
+        OrganizationPut c => PutOrganizationAsync(write, c),
+        TeamPut c => Row("teams", ["id"], ("id", c.Team.Id), ("organization_id", c.Team.OrganizationId), ("doc", DocumentJson.Serialize(c.Team)))
+            .WriteAsync(write, c.Expect),
+        MemberPut c => PutMemberAsync(write, c),
+        CheckInPut c => Row("checkins", ["member_id", "report_date"], ("member_id", c.CheckIn.MemberId),
+                ("report_date", LocalDatePattern.Iso.Format(c.CheckIn.ReportDate)), ("doc", DocumentJson.Serialize(c.CheckIn)))
+            .WriteAsync(write, c.Expect),
+        WinAdd c => write.ExecuteAsync(
+            "INSERT INTO wins (id, member_id, team_id, at_ms, doc) VALUES ($id, $m, $t, $at, $doc) ON CONFLICT(id) DO NOTHING;",
+            ("$id", c.Win.Id), ("$m", c.Win.MemberId), ("$t", c.Win.TeamId), ("$at", c.Win.At.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(c.Win))),
+        ReflectionPut c => write.ExecuteAsync(
+            "INSERT INTO reflections (member_id, month, doc) VALUES ($m, $mo, $doc) ON CONFLICT(member_id, month) DO UPDATE SET doc = excluded.doc;",
+            ("$m", c.Reflection.MemberId), ("$mo", YearMonthPattern.Iso.Format(c.Reflection.Month)), ("$doc", DocumentJson.Serialize(c.Reflection))),
+        ConversationPut c => write.ExecuteAsync(
+            """
+            INSERT INTO conversation_refs (owner_kind, owner_id, channel, updated_ms, doc) VALUES ($k, $o, $c, $u, $doc)
+            ON CONFLICT(owner_kind, owner_id, channel) DO UPDATE SET updated_ms = excluded.updated_ms, doc = excluded.doc;
+            """,
+            ("$k", c.Reference.OwnerKind.ToString()), ("$o", c.Reference.OwnerId), ("$c", c.Reference.Channel),
+            ("$u", c.Reference.UpdatedAt.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(c.Reference))),
+        OutboxAdd c => write.ExecuteAsync(
+            "INSERT INTO outbox (key, status, next_attempt_ms, doc) VALUES ($k, $s, $n, $doc) ON CONFLICT(key) DO NOTHING;",
+            ("$k", c.Message.Key), ("$s", nameof(OutboxStatus.Pending)), ("$n", c.Message.NextAttemptAt.ToUnixTimeMilliseconds()),
+            ("$doc", DocumentJson.Serialize(c.Message with { Status = OutboxStatus.Pending }))),
+        InstallationPut c => write.ExecuteAsync(
+            "INSERT INTO installations (channel, workspace_id, doc) VALUES ($c, $w, $doc) ON CONFLICT(channel, workspace_id) DO UPDATE SET doc = excluded.doc;",
+            ("$c", c.Installation.Channel), ("$w", c.Installation.WorkspaceId), ("$doc", DocumentJson.Serialize(c.Installation))),
+        EventDone c => write.ExecuteAsync(
+            "INSERT INTO events (key, done, expires_ms) VALUES ($k, 1, $e) ON CONFLICT(key) DO UPDATE SET done = 1, expires_ms = excluded.expires_ms;",
+            ("$k", c.Key), ("$e", c.KeepUntil.ToUnixTimeMilliseconds())),
+        _ => throw new NotSupportedException($"The SQLite store cannot write {change.GetType().Name}."),
+    };
+
+    private static async Task PutOrganizationAsync(SqliteWrite write, OrganizationPut c)
+    {
+        var organization = c.Organization;
+        await Row("organizations", ["id"], ("id", organization.Id), ("doc", DocumentJson.Serialize(organization))).WriteAsync(write, c.Expect);
+        await write.ExecuteAsync("DELETE FROM workspaces WHERE organization_id = $o;", ("$o", organization.Id));
+        foreach (var workspace in organization.Workspaces)
+        {
+            // A workspace belongs to one organization; naming it again moves it.
+            await write.ExecuteAsync(
+                "INSERT INTO workspaces (channel, tenant_id, organization_id) VALUES ($c, $t, $o) ON CONFLICT(channel, tenant_id) DO UPDATE SET organization_id = excluded.organization_id;",
+                ("$c", workspace.Channel), ("$t", workspace.TenantId), ("$o", organization.Id));
+        }
+    }
+
+    private static async Task PutMemberAsync(SqliteWrite write, MemberPut c)
+    {
+        var member = c.Member;
+        await Row("members", ["id"], ("id", member.Id), ("team_id", member.TeamId), ("time_zone", member.TimeZoneId), ("doc", DocumentJson.Serialize(member)))
+            .WriteAsync(write, c.Expect);
+        await write.ExecuteAsync("DELETE FROM channel_accounts WHERE member_id = $id;", ("$id", member.Id));
+        foreach (var account in member.ChannelAccounts)
+        {
+            // An account belongs to one member; linking it elsewhere moves it.
+            await write.ExecuteAsync(
+                "INSERT INTO channel_accounts (account_key, member_id) VALUES ($k, $m) ON CONFLICT(account_key) DO UPDATE SET member_id = excluded.member_id;",
+                ("$k", account.Key), ("$m", member.Id));
+        }
+    }
+
+    private static SqliteVersionedRow Row(string table, string[] keys, params (string Column, object? Value)[] columns) => new(table, keys, columns);
+}
