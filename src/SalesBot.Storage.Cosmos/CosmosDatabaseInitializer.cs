@@ -64,6 +64,6 @@ public sealed class CosmosDatabaseInitializer(CosmosClient client, IOptions<Cosm
         return policy;
     }
 
-    /// <summary>The properties store queries use; each document type writes its sort key as <c>sort</c>.</summary>
-    public static ReadOnlyCollection<string> IndexedPaths { get; } = new(["/type/?", "/sort/?", "/due/?"]);
+    /// <summary>The envelope properties store queries filter and sort on (see <see cref="CosmosDocument{T}"/>).</summary>
+    public static ReadOnlyCollection<string> IndexedPaths { get; } = new(["/pk/?", "/type/?", "/sort/?", "/due/?", "/status/?"]);
 }

@@ -9,7 +9,7 @@ namespace SalesBot.Storage.Cosmos;
 public static class CosmosQuery
 {
     public static async Task<IReadOnlyList<T>> ListAsync<T>(
-        Container container, string partitionKey, string sql, params (string Name, object Value)[] parameters)
+        Container container, string partitionKey, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         ArgumentNullException.ThrowIfNull(container);
         var query = new QueryDefinition(sql).WithParameter("@pk", partitionKey);
@@ -28,7 +28,7 @@ public static class CosmosQuery
         using var iterator = container.GetItemQueryIterator<T>(query, requestOptions: options);
         while (iterator.HasMoreResults)
         {
-            results.AddRange(await iterator.ReadNextAsync());
+            results.AddRange(await iterator.ReadNextAsync(cancellationToken));
         }
 
         return results;

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
 
 namespace SalesBot.Storage.Cosmos;
 
@@ -22,9 +24,31 @@ public static class CosmosServiceCollectionExtensions
         services.TryAddSingleton(sp => CosmosClientFactory.Create(
             sp.GetRequiredService<IOptions<CosmosOptions>>().Value,
             sp.GetRequiredService<CosmosOperationCounter>()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<CosmosClient>()
-            .GetDatabase(sp.GetRequiredService<IOptions<CosmosOptions>>().Value.Database));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CosmosOptions>>().Value;
+            return new CosmosDatabase(sp.GetRequiredService<CosmosClient>().GetDatabase(options.Database), options);
+        });
+        services.AddSalesBotCosmosStores();
         services.AddHostedService<CosmosDatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>The store ports over a <see cref="CosmosDatabase"/> registered by the caller.</summary>
+    public static IServiceCollection AddSalesBotCosmosStores(this IServiceCollection services)
+    {
+        services.AddSingleton<IOrganizationStore, CosmosOrganizationStore>();
+        services.AddSingleton<IMemberStore, CosmosMemberStore>();
+        services.AddSingleton<ICheckInStore, CosmosCheckInStore>();
+        services.AddSingleton<IWinStore, CosmosWinStore>();
+        services.AddSingleton<IReflectionStore, CosmosReflectionStore>();
+        services.AddSingleton<IConversationReferenceStore, CosmosConversationReferenceStore>();
+        services.AddSingleton<IOutbox, CosmosOutbox>();
+        services.AddSingleton<IEventLog, CosmosEventLog>();
+        services.AddSingleton<IScheduleIndex, CosmosScheduleIndex>();
+        services.AddSingleton<IInstallationStore, CosmosInstallationStore>();
+        services.AddSingleton<IStoreWriter, CosmosStoreWriter>();
+        services.AddSingleton<IStoreMaintenance, CosmosMaintenance>();
         return services;
     }
 }

@@ -85,7 +85,7 @@ public sealed class TestServerCapabilityTests(CosmosServer server) : IAsyncLifet
         using var log = CosmosOperationCounter.Measure();
 
         var found = await CosmosQuery.ListAsync<Probe>(
-            Container, "p", "SELECT TOP 2 * FROM c WHERE c.pk = @pk AND c.sort >= @from ORDER BY c.sort DESC", ("@from", "s2"));
+            Container, "p", "SELECT TOP 2 * FROM c WHERE c.pk = @pk AND c.sort >= @from ORDER BY c.sort DESC", CancellationToken.None, ("@from", "s2"));
 
         Assert.Equal(["q5", "q4"], found.Select(p => p.Id));
         Assert.Equal(1, log.ItemOperations.Count(o => o.Kind == CosmosOperationKind.Query));
