@@ -51,17 +51,19 @@ public sealed class TestBot : IAsyncDisposable
         var provider = services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var bot = new TestBot(db, provider, clock, messenger);
-        await bot.Get<IOrganizationStore>().SaveTeamAsync(TestData.Team);
-        await bot.Get<IOrganizationStore>().SaveOrganizationAsync(TestData.Organization);
+        await bot.Get<IStoreWriter>().CommitAsync(c => c.PutTeam(TestData.Team, Expect.Absent).PutOrganization(TestData.Organization, Expect.Absent));
         return bot;
     }
 
     public async Task<TestBot> WithMembersAsync(params Member[] members)
     {
-        foreach (var member in members)
+        await Get<IStoreWriter>().CommitAsync(c =>
         {
-            await Get<IMemberStore>().SaveAsync(member);
-        }
+            foreach (var member in members)
+            {
+                c.PutMember(member, Expect.Any);
+            }
+        });
 
         return this;
     }
