@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SalesBot.Storage.Sqlite;
 
 namespace SalesBot.Host;
 
@@ -25,7 +24,6 @@ public static class HostExtensions
 
     public static IServiceCollection AddSalesBotHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");
         services.AddProblemDetails();
         return services;
     }
@@ -56,15 +54,5 @@ public static class HostExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;
-    }
-
-    private sealed class SqliteHealthCheck(SqliteDatabase database) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await SqliteDatabase.ScalarAsync(connection, "SELECT 1;", cancellationToken);
-            return HealthCheckResult.Healthy();
-        }
     }
 }

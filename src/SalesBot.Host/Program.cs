@@ -5,13 +5,13 @@ using SalesBot.Host;
 using SalesBot.Host.Demo;
 using SalesBot.Host.Playground;
 using SalesBot.Scheduling;
-using SalesBot.Storage.Sqlite;
+using SalesBot.Host.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSalesBotLogging();
 builder.Services.AddSalesBotConversations();
-builder.Services.AddSalesBotSqlite(builder.Configuration);
+builder.Services.AddSalesBotStorage(builder.Configuration);
 builder.Services.AddSalesBotScheduling(builder.Configuration);
 builder.Services.AddSalesBotDemo(builder.Configuration);
 builder.Services.AddSalesBotPlayground(builder.Configuration);

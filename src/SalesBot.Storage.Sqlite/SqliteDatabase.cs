@@ -65,8 +65,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>Creates the file and applies migrations newer than the file's <c>user_version</c>.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(SqliteSchema.Migrations.Count, cancellationToken);
+
+    /// <summary>Applies migrations up to <paramref name="upToVersion"/> only: for tests of upgrades from an older file.</summary>
+    public async Task MigrateAsync(int upToVersion, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(upToVersion, SqliteSchema.Migrations.Count);
         if (System.IO.Path.GetDirectoryName(FilePath) is { Length: > 0 } dir)
         {
             Directory.CreateDirectory(dir);
@@ -75,7 +79,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         await using var connection = await OpenAsync(cancellationToken);
         await ScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
         var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        for (var i = version; i < SqliteSchema.Migrations.Count; i++)
+        for (var i = version; i < upToVersion; i++)
         {
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var cmd = connection.CreateCommand();

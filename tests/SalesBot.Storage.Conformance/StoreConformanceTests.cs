@@ -31,27 +31,36 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task An_organization_is_found_by_its_workspace()
     {
-        await Stores.Organizations.SaveTeamAsync(TestData.Team);
-        await Stores.Organizations.SaveOrganizationAsync(TestData.Organization);
+        await Stores.CommitAsync(c => c.PutTeam(TestData.Team, Expect.Absent).PutOrganization(TestData.Organization, Expect.Absent));
 
         var found = await Stores.Organizations.FindOrganizationByWorkspaceAsync(new Workspace(TestData.Channel, TestData.Tenant));
 
         Assert.Equal(TestData.OrganizationId, found!.Id);
-        Assert.Equal(TestData.Team, await Stores.Organizations.GetTeamAsync(TestData.TeamId));
+        Assert.Equal(TestData.Team, (await Stores.Organizations.GetTeamAsync(TestData.TeamId))!.Value);
+        Assert.Equal("Test Org", (await Stores.Organizations.GetOrganizationAsync(TestData.OrganizationId))!.Value.Name);
         Assert.Null(await Stores.Organizations.FindOrganizationByWorkspaceAsync(new Workspace(TestData.Channel, "elsewhere")));
     }
 
     [Fact]
-    public async Task Every_team_is_listed()
+    public async Task A_workspace_dropped_from_an_organization_no_longer_finds_it()
     {
-        await Stores.Organizations.SaveTeamAsync(TestData.Team);
-        await Stores.Organizations.SaveTeamAsync(TestData.Team with { Id = "team-2", Name = "Farmers" });
-        await Stores.Organizations.SaveTeamAsync(TestData.Team with { Name = "Renamed" });
+        await Stores.CommitAsync(c => c.PutOrganization(TestData.Organization with { Workspaces = [new Workspace("slack", "T1"), new Workspace("slack", "T2")] }, Expect.Absent));
+        var stored = await Stores.Organizations.GetOrganizationAsync(TestData.OrganizationId);
 
-        var teams = await Stores.Organizations.ListTeamsAsync();
+        await Stores.CommitAsync(c => c.PutOrganization(stored!.Value with { Workspaces = [new Workspace("slack", "T2")] }, stored.AsExpected));
 
-        Assert.Equal([TestData.TeamId, "team-2"], teams.Select(t => t.Id).Order());
-        Assert.Equal("Renamed", teams.Single(t => t.Id == TestData.TeamId).Name);
+        Assert.Null(await Stores.Organizations.FindOrganizationByWorkspaceAsync(new Workspace("slack", "T1")));
+        Assert.Equal(TestData.OrganizationId, (await Stores.Organizations.FindOrganizationByWorkspaceAsync(new Workspace("slack", "T2")))!.Id);
+    }
+
+    [Fact]
+    public async Task Creating_what_exists_already_is_a_conflict()
+    {
+        await Stores.CommitAsync(c => c.PutTeam(TestData.Team, Expect.Absent));
+
+        await Assert.ThrowsAsync<StoreConflictException>(() => Stores.CommitAsync(c => c.PutTeam(TestData.Team with { Name = "Other" }, Expect.Absent)));
+
+        Assert.Equal(TestData.Team.Name, (await Stores.Organizations.GetTeamAsync(TestData.TeamId))!.Value.Name);
     }
 
     [Fact]
@@ -59,8 +68,8 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     {
         var rep = MemberBuilder.ARep().InZone("Australia/Lord_Howe").StartedOn(new LocalDate(2025, 2, 28)).Build();
 
-        await Stores.Members.SaveAsync(rep);
-        var loaded = await Stores.Members.GetAsync(rep.Id);
+        await Stores.CommitAsync(c => c.PutMember(rep, Expect.Absent));
+        var loaded = (await Stores.Members.GetAsync(TestData.TeamId, rep.Id))?.Value;
 
         Assert.NotNull(loaded);
         Assert.Equal(rep.Metrics, loaded.Metrics);
@@ -72,57 +81,112 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task A_member_is_found_by_channel_account_and_listed_with_their_team()
     {
-        await Stores.Members.SaveAsync(MemberBuilder.ARep("a").Build());
-        await Stores.Members.SaveAsync(MemberBuilder.ARep("b").Build());
-        await Stores.Members.SaveAsync(MemberBuilder.ARep("c").InTeam("other-team").Build());
+        await Stores.CommitAsync(c => c
+            .PutMember(MemberBuilder.ARep("a").Build(), Expect.Absent)
+            .PutMember(MemberBuilder.ARep("b").Build(), Expect.Absent)
+            .PutMember(MemberBuilder.ARep("c").InTeam("other-team").Build(), Expect.Absent));
 
         var found = await Stores.Members.FindByChannelAccountAsync(new ChannelAccount(TestData.Channel, TestData.Tenant, "b"));
         var team = await Stores.Members.ListTeamAsync(TestData.TeamId);
 
-        Assert.Equal("b", found!.Id);
-        Assert.Equal(["a", "b"], team.Select(m => m.Id).Order());
+        Assert.Equal("b", found!.Value.Id);
+        Assert.Equal(["a", "b"], team.Select(m => m.Id));
         Assert.Null(await Stores.Members.FindByChannelAccountAsync(new ChannelAccount(TestData.Channel, "other", "b")));
+        Assert.Null(await Stores.Members.GetAsync("other-team", "a"));
     }
 
     [Fact]
-    public async Task Saving_a_member_again_replaces_them()
+    public async Task Saving_a_member_at_the_version_read_replaces_them_and_moves_their_accounts()
     {
-        await Stores.Members.SaveAsync(MemberBuilder.ARep().Build());
-        await Stores.Members.SaveAsync(MemberBuilder.ARep().WithName("Renamed").InZone("Europe/Berlin").Build());
+        var rep = MemberBuilder.ARep().Build();
+        await Stores.CommitAsync(c => c.PutMember(rep, Expect.Absent));
+        var read = await Stores.Members.GetAsync(TestData.TeamId, rep.Id);
+        var renamed = read!.Value with
+        {
+            DisplayName = "Renamed",
+            ChannelAccounts = [new ChannelAccount("slack", "T1", "U1")],
+        };
 
-        var loaded = await Stores.Members.GetAsync("rep-1");
+        await Stores.CommitAsync(c => c.PutMember(renamed, read.AsExpected, previous: read.Value));
 
-        Assert.Equal("Renamed", loaded!.DisplayName);
+        var loaded = await Stores.Members.GetAsync(TestData.TeamId, rep.Id);
+        Assert.Equal("Renamed", loaded!.Value.DisplayName);
+        Assert.NotEqual(read.Version, loaded.Version);
         Assert.Single(await Stores.Members.ListTeamAsync(TestData.TeamId));
+        Assert.Equal(rep.Id, (await Stores.Members.FindByChannelAccountAsync(new ChannelAccount("slack", "T1", "U1")))!.Value.Id);
+        Assert.Null(await Stores.Members.FindByChannelAccountAsync(rep.ChannelAccounts[0]));
     }
 
     [Fact]
-    public async Task A_second_check_in_for_the_same_day_replaces_the_first_and_keeps_its_submission_time()
+    public async Task Saving_a_member_at_a_stale_version_is_a_conflict_and_keeps_the_newer_save()
+    {
+        await Stores.CommitAsync(c => c.PutMember(MemberBuilder.ARep().Build(), Expect.Absent));
+        var read = await Stores.Members.GetAsync(TestData.TeamId, "rep-1");
+        await Stores.CommitAsync(c => c.PutMember(read!.Value with { DisplayName = "First writer" }, read.AsExpected, read.Value));
+
+        await Assert.ThrowsAsync<StoreConflictException>(() =>
+            Stores.CommitAsync(c => c.PutMember(read!.Value with { DisplayName = "Second writer" }, read.AsExpected, read.Value)));
+
+        Assert.Equal("First writer", (await Stores.Members.GetAsync(TestData.TeamId, "rep-1"))!.Value.DisplayName);
+    }
+
+    [Fact]
+    public async Task Members_are_indexed_by_time_zone_and_move_when_it_changes()
+    {
+        var ava = MemberBuilder.ARep("ava").InZone("America/New_York").Build();
+        await Stores.CommitAsync(c => c
+            .PutMember(ava, Expect.Absent)
+            .PutMember(MemberBuilder.ARep("ben").InZone("Europe/London").Build(), Expect.Absent)
+            .PutMember(MemberBuilder.ARep("cat").InZone("Europe/London").InTeam("team-2").Build(), Expect.Absent));
+        var read = await Stores.Members.GetAsync(TestData.TeamId, "ava");
+
+        await Stores.CommitAsync(c => c.PutMember(ava with { TimeZoneId = "Europe/London" }, read!.AsExpected, previous: ava));
+
+        Assert.Contains("Europe/London", await Stores.Schedule.ListTimeZonesAsync());
+        Assert.Equal(
+            [new MemberKey(TestData.TeamId, "ava"), new MemberKey(TestData.TeamId, "ben"), new MemberKey("team-2", "cat")],
+            (await Stores.Schedule.ListMembersInZoneAsync("Europe/London")).OrderBy(k => k.MemberId));
+        Assert.Empty(await Stores.Schedule.ListMembersInZoneAsync("America/New_York"));
+    }
+
+    [Fact]
+    public async Task A_check_in_saved_at_the_version_read_replaces_the_first()
     {
         var first = CheckInBuilder.ACheckIn().With("calls", 10).SubmittedAt(T0).Build();
-        var second = CheckInBuilder.ACheckIn().With("calls", 12).SubmittedAt(T0 + Duration.FromHours(1)).Build();
+        await Stores.CommitAsync(c => c.PutCheckIn(first, Expect.Absent));
+        var read = await Stores.CheckIns.GetAsync("rep-1", first.ReportDate);
 
-        var created = await Stores.CheckIns.SaveAsync(first);
-        var replaced = await Stores.CheckIns.SaveAsync(second);
+        await Stores.CommitAsync(c => c.PutCheckIn(read!.Value with { Values = new Dictionary<string, int> { ["calls"] = 12 }, UpdatedAt = T0 + Duration.FromHours(1) }, read.AsExpected));
 
-        Assert.Equal(CheckInSaveKind.Created, created.Kind);
-        Assert.Equal(CheckInSaveKind.Replaced, replaced.Kind);
-        Assert.Equal(10, replaced.Previous!.Values["calls"]);
         var stored = await Stores.CheckIns.GetAsync("rep-1", first.ReportDate);
-        Assert.Equal(12, stored!.Values["calls"]);
-        Assert.Equal(T0, stored.SubmittedAt);
-        Assert.Equal(T0 + Duration.FromHours(1), stored.UpdatedAt);
+        Assert.Equal(12, stored!.Value.Values["calls"]);
+        Assert.Equal(T0, stored.Value.SubmittedAt);
+        Assert.Equal(T0 + Duration.FromHours(1), stored.Value.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Two_first_check_ins_for_the_same_day_conflict_instead_of_one_overwriting_the_other()
+    {
+        await Stores.CommitAsync(c => c.PutCheckIn(CheckInBuilder.ACheckIn().With("calls", 10).Build(), Expect.Absent));
+
+        await Assert.ThrowsAsync<StoreConflictException>(() =>
+            Stores.CommitAsync(c => c.PutCheckIn(CheckInBuilder.ACheckIn().With("calls", 99).Build(), Expect.Absent)));
+
+        Assert.Equal(10, (await Stores.CheckIns.GetAsync("rep-1", TestData.Friday))!.Value.Values["calls"]);
     }
 
     [Fact]
     public async Task Check_ins_are_listed_for_a_member_between_two_days_inclusive_oldest_first()
     {
-        foreach (var day in new[] { 16, 20, 18, 23 })
+        await Stores.CommitAsync(c =>
         {
-            await Stores.CheckIns.SaveAsync(CheckInBuilder.ACheckIn().On(new LocalDate(2026, 11, day)).Build());
-        }
+            foreach (var day in (int[])[16, 20, 18, 23])
+            {
+                c.PutCheckIn(CheckInBuilder.ACheckIn().On(new LocalDate(2026, 11, day)).Build(), Expect.Absent);
+            }
 
-        await Stores.CheckIns.SaveAsync(CheckInBuilder.ACheckIn().For("someone-else").On(new LocalDate(2026, 11, 18)).Build());
+            c.PutCheckIn(CheckInBuilder.ACheckIn().For("someone-else").On(new LocalDate(2026, 11, 18)).Build(), Expect.Absent);
+        });
 
         var listed = await Stores.CheckIns.ListForMemberAsync("rep-1", new LocalDate(2026, 11, 18), new LocalDate(2026, 11, 20));
 
@@ -134,10 +198,10 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     {
         var checkIn = CheckInBuilder.ACheckIn().WithPlan("Call Acme", "Ünïcødé 🚀 plan").WithBlockers("Waiting on <legal> & \"finance\"").Build();
 
-        await Stores.CheckIns.SaveAsync(checkIn);
-        var loaded = await Stores.CheckIns.GetAsync("rep-1", checkIn.ReportDate);
+        await Stores.CommitAsync(c => c.PutCheckIn(checkIn, Expect.Any));
+        var loaded = (await Stores.CheckIns.GetAsync("rep-1", checkIn.ReportDate))!.Value;
 
-        Assert.Equal(checkIn.Plan, loaded!.Plan);
+        Assert.Equal(checkIn.Plan, loaded.Plan);
         Assert.Equal(checkIn.Blockers, loaded.Blockers);
     }
 
@@ -146,9 +210,11 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     {
         var win = new Win { Id = "w1", MemberId = "rep-1", TeamId = TestData.TeamId, Kind = WinKind.DealClosed, Text = "Closed Acme", At = T0 };
 
-        Assert.True(await Stores.Wins.AddAsync(win));
-        Assert.False(await Stores.Wins.AddAsync(win with { Text = "changed" }));
+        await Stores.CommitAsync(c => c.AddWin(win));
+        await Stores.CommitAsync(c => c.AddWin(win with { Text = "changed" }));
 
+        Assert.Equal("Closed Acme", (await Stores.Wins.GetAsync("rep-1", "w1"))!.Text);
+        Assert.Null(await Stores.Wins.GetAsync("rep-1", "w2"));
         var listed = await Stores.Wins.ListForMemberAsync("rep-1", T0 - Duration.FromDays(1), T0 + Duration.FromSeconds(1));
         Assert.Equal("Closed Acme", Assert.Single(listed).Text);
         Assert.Empty(await Stores.Wins.ListForMemberAsync("rep-1", T0 + Duration.FromSeconds(1), T0 + Duration.FromDays(1)));
@@ -159,8 +225,8 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     {
         var reflection = new Reflection { MemberId = "rep-1", Month = new YearMonth(2026, 11), Worked = "a", DidNotWork = "b", WillTry = "c", SubmittedAt = T0 };
 
-        await Stores.Reflections.SaveAsync(reflection);
-        await Stores.Reflections.SaveAsync(reflection with { WillTry = "d" });
+        await Stores.CommitAsync(c => c.PutReflection(reflection));
+        await Stores.CommitAsync(c => c.PutReflection(reflection with { WillTry = "d" }));
 
         Assert.Equal("d", (await Stores.Reflections.GetAsync("rep-1", new YearMonth(2026, 11)))!.WillTry);
         Assert.Null(await Stores.Reflections.GetAsync("rep-1", new YearMonth(2026, 10)));
@@ -169,12 +235,10 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task The_latest_conversation_reference_for_an_owner_wins()
     {
-        var older = Reference("conv-a", T0, "slack");
-        var newer = Reference("conv-b", T0 + Duration.FromMinutes(1), "msteams");
-
-        await Stores.References.SaveAsync(older);
-        await Stores.References.SaveAsync(newer);
-        await Stores.References.SaveAsync(Reference("conv-c", T0, "slack") with { OwnerId = "someone-else" });
+        await Stores.CommitAsync(c => c
+            .PutConversation(Reference("conv-a", T0, "slack"))
+            .PutConversation(Reference("conv-b", T0 + Duration.FromMinutes(1), "msteams"))
+            .PutConversation(Reference("conv-c", T0, "slack") with { OwnerId = "someone-else" }));
 
         var found = await Stores.References.FindAsync(RecipientKind.Member, "rep-1");
         Assert.Equal("conv-b", found!.ConversationId);
@@ -185,25 +249,27 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task An_outbox_key_is_enqueued_once()
     {
-        Assert.True(await Stores.Outbox.TryEnqueueAsync(Message("win:1", T0)));
-        Assert.False(await Stores.Outbox.TryEnqueueAsync(Message("win:1", T0) with { Message = OutboundMessage.Plain("other") }));
+        await Stores.CommitAsync(c => c.Enqueue(Message("win:1", T0)));
+        await Stores.CommitAsync(c => c.Enqueue(Message("win:1", T0) with { Message = OutboundMessage.Plain("other") }));
 
         Assert.Equal("hello", (await Stores.Outbox.GetAsync("win:1"))!.Message.Text);
     }
 
     [Fact]
-    public async Task Claiming_leases_due_messages_so_a_second_claim_gets_none()
+    public async Task Claiming_leases_due_messages_so_a_second_dispatcher_gets_none_until_the_lease_ends()
     {
-        await Stores.Outbox.TryEnqueueAsync(Message("due", T0));
-        await Stores.Outbox.TryEnqueueAsync(Message("later", T0 + Duration.FromHours(1)));
+        await Stores.CommitAsync(c => c.Enqueue(Message("due", T0)).Enqueue(Message("later", T0 + Duration.FromHours(1))));
 
-        var first = await Stores.Outbox.ClaimDueAsync(T0, T0 + Duration.FromMinutes(2), 10);
-        var second = await Stores.Outbox.ClaimDueAsync(T0, T0 + Duration.FromMinutes(2), 10);
-        var afterLease = await Stores.Outbox.ClaimDueAsync(T0 + Duration.FromMinutes(3), T0 + Duration.FromMinutes(5), 10);
+        var first = await Stores.Outbox.ClaimDueAsync(T0, "a", T0 + Duration.FromMinutes(2), 10);
+        var second = await Stores.Outbox.ClaimDueAsync(T0, "b", T0 + Duration.FromMinutes(2), 10);
+        var afterLease = await Stores.Outbox.ClaimDueAsync(T0 + Duration.FromMinutes(3), "b", T0 + Duration.FromMinutes(5), 10);
 
-        Assert.Equal("due", Assert.Single(first).Key);
+        var lease = Assert.Single(first);
+        Assert.Equal(("due", "a"), (lease.Message.Key, lease.Message.LeaseOwner));
         Assert.Empty(second);
-        Assert.Equal("due", Assert.Single(afterLease).Key);
+        Assert.Equal("b", Assert.Single(afterLease).Message.LeaseOwner);
+        Assert.False(await Stores.Outbox.CompleteAsync(lease, lease.Message with { Status = OutboxStatus.Sent, SentAt = T0 }));
+        Assert.True(await Stores.Outbox.CompleteAsync(afterLease[0], afterLease[0].Message with { Status = OutboxStatus.Sent, SentAt = T0 }));
     }
 
     [Fact]
@@ -218,12 +284,12 @@ public abstract class StoreConformanceTests : IAsyncLifetime
                 Form = new Form("v", "title", [new NumberInput("calls", "Calls", 0, 10)], "Go"),
             },
         };
-        await Stores.Outbox.TryEnqueueAsync(message);
-        var claimed = Assert.Single(await Stores.Outbox.ClaimDueAsync(T0, T0 + Duration.FromMinutes(2), 10));
+        await Stores.CommitAsync(c => c.Enqueue(message));
+        var lease = Assert.Single(await Stores.Outbox.ClaimDueAsync(T0, "a", T0 + Duration.FromMinutes(2), 10));
 
-        await Stores.Outbox.UpdateAsync(claimed with { Status = OutboxStatus.Sent, SentAt = T0, Attempts = 1 });
+        Assert.True(await Stores.Outbox.CompleteAsync(lease, lease.Message with { Status = OutboxStatus.Sent, SentAt = T0, Attempts = 1, LeaseOwner = null }));
 
-        Assert.Empty(await Stores.Outbox.ClaimDueAsync(T0 + Duration.FromDays(1), T0 + Duration.FromDays(2), 10));
+        Assert.Empty(await Stores.Outbox.ClaimDueAsync(T0 + Duration.FromDays(1), "a", T0 + Duration.FromDays(2), 10));
         var stored = await Stores.Outbox.GetAsync("post");
         Assert.Equal(OutboxStatus.Sent, stored!.Status);
         Assert.IsType<Table>(stored.Message.Blocks[2]);
@@ -231,22 +297,72 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_processed_event_is_recognised_the_second_time()
+    public async Task A_message_retried_later_is_claimed_again_when_it_is_due()
     {
-        Assert.True(await Stores.ProcessedEvents.TryMarkAsync("slack:Ev1", T0));
-        Assert.False(await Stores.ProcessedEvents.TryMarkAsync("slack:Ev1", T0 + Duration.FromMinutes(1)));
-        Assert.True(await Stores.ProcessedEvents.TryMarkAsync("slack:Ev2", T0));
+        await Stores.CommitAsync(c => c.Enqueue(Message("retry", T0)));
+        var lease = Assert.Single(await Stores.Outbox.ClaimDueAsync(T0, "a", T0 + Duration.FromMinutes(2), 10));
+        await Stores.Outbox.CompleteAsync(lease, lease.Message with { Attempts = 1, NextAttemptAt = T0 + Duration.FromSeconds(30), LeaseOwner = null });
+
+        Assert.Empty(await Stores.Outbox.ClaimDueAsync(T0 + Duration.FromSeconds(10), "a", T0 + Duration.FromMinutes(2), 10));
+        Assert.Equal(1, Assert.Single(await Stores.Outbox.ClaimDueAsync(T0 + Duration.FromSeconds(30), "a", T0 + Duration.FromMinutes(3), 10)).Message.Attempts);
     }
 
     [Fact]
-    public async Task A_forgotten_event_can_be_marked_again()
+    public async Task An_event_is_claimed_once_then_in_progress_then_done()
     {
-        await Stores.ProcessedEvents.TryMarkAsync("slack:Ev1", T0);
+        Assert.Equal(EventClaim.Claimed, await Stores.Events.TryClaimAsync("slack:Ev1", T0, Duration.FromMinutes(2)));
+        Assert.Equal(EventClaim.InProgress, await Stores.Events.TryClaimAsync("slack:Ev1", T0 + Duration.FromSeconds(5), Duration.FromMinutes(2)));
+        Assert.Equal(EventClaim.Claimed, await Stores.Events.TryClaimAsync("slack:Ev2", T0, Duration.FromMinutes(2)));
 
-        await Stores.ProcessedEvents.ForgetAsync("slack:Ev1");
-        await Stores.ProcessedEvents.ForgetAsync("never-seen");
+        await Stores.CommitAsync(c => c.CompleteEvent("slack:Ev1", T0 + Duration.FromSeconds(1)));
 
-        Assert.True(await Stores.ProcessedEvents.TryMarkAsync("slack:Ev1", T0));
+        Assert.Equal(EventClaim.Done, await Stores.Events.TryClaimAsync("slack:Ev1", T0 + Duration.FromHours(1), Duration.FromMinutes(2)));
+    }
+
+    [Fact]
+    public async Task An_expired_claim_of_a_turn_that_died_is_taken_over_by_the_redelivery()
+    {
+        await Stores.Events.TryClaimAsync("msteams:a1", T0, Duration.FromMinutes(2));
+
+        Assert.Equal(EventClaim.InProgress, await Stores.Events.TryClaimAsync("msteams:a1", T0 + Duration.FromMinutes(1), Duration.FromMinutes(2)));
+        Assert.Equal(EventClaim.Claimed, await Stores.Events.TryClaimAsync("msteams:a1", T0 + Duration.FromMinutes(2), Duration.FromMinutes(2)));
+    }
+
+    [Fact]
+    public async Task A_released_event_can_be_claimed_again_but_a_done_one_cannot_be_released()
+    {
+        await Stores.Events.TryClaimAsync("slack:Ev1", T0, Duration.FromMinutes(2));
+        await Stores.Events.ReleaseAsync("slack:Ev1");
+        await Stores.Events.ReleaseAsync("never-seen");
+        Assert.Equal(EventClaim.Claimed, await Stores.Events.TryClaimAsync("slack:Ev1", T0, Duration.FromMinutes(2)));
+
+        await Stores.CommitAsync(c => c.CompleteEvent("slack:Ev1", T0));
+        await Stores.Events.ReleaseAsync("slack:Ev1");
+
+        Assert.Equal(EventClaim.Done, await Stores.Events.TryClaimAsync("slack:Ev1", T0 + Duration.FromMinutes(5), Duration.FromMinutes(2)));
+    }
+
+    [Fact]
+    public async Task A_done_mark_is_forgotten_after_its_retention()
+    {
+        await Stores.Events.TryClaimAsync("slack:Ev1", T0, Duration.FromMinutes(2));
+        await Stores.CommitAsync(c => c.CompleteEvent("slack:Ev1", T0));
+
+        Assert.Equal(EventClaim.Done, await Stores.Events.TryClaimAsync("slack:Ev1", T0 + Retention.EventMarks - Duration.FromMinutes(1), Duration.FromMinutes(2)));
+        Assert.Equal(EventClaim.Claimed, await Stores.Events.TryClaimAsync("slack:Ev1", T0 + Retention.EventMarks, Duration.FromMinutes(2)));
+    }
+
+    [Fact]
+    public async Task An_installation_is_found_by_channel_and_workspace_and_a_reinstall_replaces_it()
+    {
+        var installed = new ChannelInstallation("slack", "T1", "Acme", "xoxb-1", "UBOT", "A1", new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+
+        await Stores.CommitAsync(c => c.PutInstallation(installed));
+        await Stores.CommitAsync(c => c.PutInstallation(installed with { BotToken = "xoxb-2" }));
+
+        Assert.Equal(installed with { BotToken = "xoxb-2" }, await Stores.Installations.FindAsync("slack", "T1"));
+        Assert.Null(await Stores.Installations.FindAsync("slack", "T2"));
+        Assert.Null(await Stores.Installations.FindAsync("msteams", "T1"));
     }
 
     private static ConversationReference Reference(string conversationId, Instant at, string channel) => new()

@@ -5,6 +5,7 @@ namespace SalesBot.Storage.Conformance;
 
 /// <summary>One implementation's stores, as the conformance suite sees them.</summary>
 public sealed record StoreSet(
+    IStoreWriter Writer,
     IOrganizationStore Organizations,
     IMemberStore Members,
     ICheckInStore CheckIns,
@@ -12,4 +13,9 @@ public sealed record StoreSet(
     IReflectionStore Reflections,
     IConversationReferenceStore References,
     IOutbox Outbox,
-    IProcessedEvents ProcessedEvents);
+    IEventLog Events,
+    IScheduleIndex Schedule,
+    IInstallationStore Installations)
+{
+    public Task CommitAsync(Action<ChangeSet> stage) => Writer.CommitAsync(stage);
+}

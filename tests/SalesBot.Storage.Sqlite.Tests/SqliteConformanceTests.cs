@@ -13,8 +13,9 @@ public sealed class SqliteConformanceTests : StoreConformanceTests
         _db = await TempSqlite.CreateAsync();
         var db = _db.Database;
         return new StoreSet(
-            new SqliteOrganizationStore(db), new SqliteMemberStore(db), new SqliteCheckInStore(db), new SqliteWinStore(db),
-            new SqliteReflectionStore(db), new SqliteConversationReferenceStore(db), new SqliteOutbox(db), new SqliteProcessedEvents(db));
+            new SqliteStoreWriter(db), new SqliteOrganizationStore(db), new SqliteMemberStore(db), new SqliteCheckInStore(db), new SqliteWinStore(db),
+            new SqliteReflectionStore(db), new SqliteConversationReferenceStore(db), new SqliteOutbox(db), new SqliteEventLog(db),
+            new SqliteScheduleIndex(db), new SqliteInstallationStore(db));
     }
 
     protected override async Task DisposeStoresAsync()

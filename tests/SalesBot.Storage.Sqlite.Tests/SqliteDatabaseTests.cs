@@ -1,4 +1,9 @@
 using Microsoft.Data.Sqlite;
+using NodaTime;
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
+using SalesBot.Core.Wins;
 using SalesBot.Testing;
 
 namespace SalesBot.Storage.Sqlite.Tests;
@@ -12,18 +17,18 @@ public class SqliteDatabaseTests
         await using var connection = await temp.Database.OpenAsync();
 
         Assert.Equal("wal", await SqliteDatabase.ScalarAsync(connection, "PRAGMA journal_mode;", default));
-        Assert.Equal(1L, await SqliteDatabase.ScalarAsync(connection, "PRAGMA user_version;", default));
+        Assert.Equal(2L, await SqliteDatabase.ScalarAsync(connection, "PRAGMA user_version;", default));
     }
 
     [Fact]
     public async Task Migrating_twice_changes_nothing_and_keeps_data()
     {
         await using var temp = await TempSqlite.CreateAsync();
-        await new SqliteMemberStore(temp.Database).SaveAsync(MemberBuilder.ARep().Build());
+        await new SqliteStoreWriter(temp.Database).CommitAsync(c => c.PutMember(MemberBuilder.ARep().Build(), Expect.Absent));
 
         await temp.Database.MigrateAsync();
 
-        Assert.NotNull(await new SqliteMemberStore(temp.Database).GetAsync("rep-1"));
+        Assert.NotNull(await new SqliteMemberStore(temp.Database).GetAsync(TestData.TeamId, "rep-1"));
     }
 
     [Fact]
@@ -45,15 +50,101 @@ public class SqliteDatabaseTests
     }
 
     [Fact]
-    public async Task Concurrent_submits_for_the_same_day_store_one_check_in_and_report_one_creation()
+    public async Task Concurrent_first_check_ins_for_the_same_day_store_one_and_the_others_conflict()
     {
         await using var temp = await TempSqlite.CreateAsync();
-        var store = new SqliteCheckInStore(temp.Database);
+        var writer = new SqliteStoreWriter(temp.Database);
 
-        var saves = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            Task.Run(() => store.SaveAsync(CheckInBuilder.ACheckIn().With("calls", i).Build()))));
+        var saves = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await writer.CommitAsync(c => c.PutCheckIn(CheckInBuilder.ACheckIn().With("calls", i).Build(), Expect.Absent));
+                return true;
+            }
+            catch (StoreConflictException)
+            {
+                return false;
+            }
+        })));
 
-        Assert.Single(saves, s => s.Kind == Conversations.Ports.CheckInSaveKind.Created);
-        Assert.Single(await store.ListForMemberAsync("rep-1", TestData.Friday, TestData.Friday));
+        Assert.Single(saves, saved => saved);
+        Assert.Single(await new SqliteCheckInStore(temp.Database).ListForMemberAsync("rep-1", TestData.Friday, TestData.Friday));
     }
+
+    [Fact]
+    public async Task A_change_set_that_conflicts_writes_nothing_at_all()
+    {
+        await using var temp = await TempSqlite.CreateAsync();
+        var writer = new SqliteStoreWriter(temp.Database);
+        await writer.CommitAsync(c => c.PutCheckIn(CheckInBuilder.ACheckIn().Build(), Expect.Absent));
+
+        await Assert.ThrowsAsync<StoreConflictException>(() => writer.CommitAsync(c => c
+            .PutMember(MemberBuilder.ARep().Build(), Expect.Absent)
+            .AddWin(new Win { Id = "w1", MemberId = "rep-1", TeamId = TestData.TeamId, Kind = WinKind.Other, Text = "x", At = TestData.MondayMorningInNewYork })
+            .PutCheckIn(CheckInBuilder.ACheckIn().Build(), Expect.Absent)));
+
+        Assert.Null(await new SqliteMemberStore(temp.Database).GetAsync(TestData.TeamId, "rep-1"));
+        Assert.Null(await new SqliteWinStore(temp.Database).GetAsync("rep-1", "w1"));
+    }
+
+    [Fact]
+    public async Task Pruning_removes_expired_event_marks_and_old_finished_posts_only()
+    {
+        await using var temp = await TempSqlite.CreateAsync();
+        var db = temp.Database;
+        var t0 = TestData.MondayMorningInNewYork;
+        var events = new SqliteEventLog(db);
+        await events.TryClaimAsync("done-long-ago", t0, Duration.FromMinutes(2));
+        await events.TryClaimAsync("claimed-now", t0 + Retention.FinishedPosts, Duration.FromMinutes(2));
+        await new SqliteStoreWriter(db).CommitAsync(c => c
+            .CompleteEvent("done-long-ago", t0)
+            .Enqueue(Post("old", t0))
+            .Enqueue(Post("pending", t0)));
+        var outbox = new SqliteOutbox(db);
+        var old = (await outbox.ClaimDueAsync(t0, "a", t0 + Duration.FromMinutes(1), 1)).Single();
+        await outbox.CompleteAsync(old, old.Message with { Status = OutboxStatus.Sent, SentAt = t0 });
+
+        var removed = await new SqliteMaintenance(db).PruneAsync(t0 + Retention.FinishedPosts);
+
+        Assert.Equal(2, removed);
+        Assert.Null(await outbox.GetAsync(old.Message.Key));
+        Assert.NotNull(await outbox.GetAsync("pending"));
+        Assert.Equal(EventClaim.InProgress, await events.TryClaimAsync("claimed-now", t0 + Retention.FinishedPosts, Duration.FromMinutes(2)));
+    }
+
+    [Fact]
+    public async Task A_version_1_file_keeps_its_slack_installations_and_indexes_its_members_by_zone()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "salesbot-tests", Guid.NewGuid().ToString("N"));
+        await using var db = new SqliteDatabase(Path.Combine(folder, "v1.db"));
+        await db.MigrateAsync(upToVersion: 1);
+        await using (var connection = await db.OpenAsync())
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = """
+                INSERT INTO members (id, team_id, doc) VALUES ('m1', 't1', '{"id":"m1","teamId":"t1","displayName":"Ava","role":"hunter","startDate":"2026-01-05","timeZoneId":"Europe/London"}');
+                CREATE TABLE slack_installations (team_id TEXT NOT NULL PRIMARY KEY, team_name TEXT NULL, bot_token TEXT NOT NULL,
+                    bot_user_id TEXT NULL, app_id TEXT NULL, installed_at TEXT NOT NULL);
+                INSERT INTO slack_installations VALUES ('T1', 'Acme', 'xoxb-1', 'UBOT', NULL, '2026-11-01T09:00:00.0000000+00:00');
+                """;
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        await db.MigrateAsync();
+
+        var installation = await new SqliteInstallationStore(db).FindAsync("slack", "T1");
+        Assert.Equal(("xoxb-1", "Acme", (string?)null), (installation!.BotToken, installation.WorkspaceName, installation.AppId));
+        Assert.Equal([new MemberKey("t1", "m1")], await new SqliteScheduleIndex(db).ListMembersInZoneAsync("Europe/London"));
+    }
+
+    private static OutboxMessage Post(string key, Instant at) => new()
+    {
+        Key = key,
+        RecipientKind = RecipientKind.Team,
+        RecipientId = TestData.TeamId,
+        Message = OutboundMessage.Plain("hi"),
+        CreatedAt = at,
+        NextAttemptAt = at,
+    };
 }

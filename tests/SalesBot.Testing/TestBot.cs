@@ -57,7 +57,7 @@ public sealed class TestBot : IAsyncDisposable
         return bot;
     }
 
-    /// <summary>Adds members in one commit, as an enrolment would (each must be new).</summary>
+    /// <summary>Adds (or replaces) members in one commit.</summary>
     public async Task<TestBot> WithMembersAsync(params Member[] members)
     {
         ArgumentNullException.ThrowIfNull(members);
@@ -65,7 +65,7 @@ public sealed class TestBot : IAsyncDisposable
         {
             foreach (var member in members)
             {
-                changes.PutMember(member, Expect.Absent);
+                changes.PutMember(member, Expect.Any);
             }
         });
         return this;

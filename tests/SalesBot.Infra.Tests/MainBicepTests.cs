@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using SalesBot.Storage.Cosmos;
+
+namespace SalesBot.Infra.Tests;
+
+public class MainBicepTests(CompiledTemplate compiled) : IClassFixture<CompiledTemplate>
+{
+    private const string ContainerType = "Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers";
+
+    [Fact]
+    public void The_bicep_compiles_without_warnings()
+    {
+        Assert.True(string.IsNullOrWhiteSpace(compiled.Diagnostics), $"bicep build printed:\n{compiled.Diagnostics}");
+    }
+
+    [Fact]
+    public void The_bicep_declares_every_container_the_store_uses()
+    {
+        var declared = compiled.Template["variables"]!["containers"]!.AsArray()
+            .Select(c => new CosmosContainer(
+                (string)c!["name"]!,
+                (string)c["partitionKeyPath"]!,
+                (int?)c["defaultTtl"]))
+            .ToList();
+
+        Assert.Equal(CosmosContainers.All, declared);
+    }
+
+    [Fact]
+    public void The_container_resources_are_made_from_the_container_list()
+    {
+        var container = compiled.Resource(ContainerType);
+        var resource = container["properties"]!["resource"]!;
+        const string item = "variables('containers')[copyIndex()]";
+
+        Assert.Equal("[length(variables('containers'))]", (string?)container["copy"]!["count"]);
+        Assert.Equal($"[{item}.name]", (string?)resource["id"]);
+        Assert.Contains($"{item}.name)]", (string?)container["name"], StringComparison.Ordinal);
+        Assert.Equal($"[{item}.partitionKeyPath]", (string?)Assert.Single(resource["partitionKey"]!["paths"]!.AsArray()));
+        Assert.Equal($"[{item}.defaultTtl]", (string?)resource["defaultTtl"]);
+    }
+
+    [Fact]
+    public void Cosmos_is_serverless_by_default_and_takes_no_keys()
+    {
+        var account = compiled.Resource("Microsoft.DocumentDB/databaseAccounts")["properties"]!;
+
+        Assert.True((bool)compiled.Template["parameters"]!["cosmosServerless"]!["defaultValue"]!);
+        Assert.Equal(
+            "[if(parameters('cosmosServerless'), createArray(createObject('name', 'EnableServerless')), createArray())]",
+            (string?)account["capabilities"]);
+        Assert.True((bool)account["disableLocalAuth"]!);
+    }
+
+    [Fact]
+    public void The_bot_has_its_Teams_channel_and_points_at_the_app()
+    {
+        var channel = compiled.Resource("Microsoft.BotService/botServices/channels")["properties"]!;
+        var bot = compiled.Resource("Microsoft.BotService/botServices")["properties"]!;
+
+        Assert.Equal("MsTeamsChannel", (string?)channel["channelName"]);
+        Assert.True((bool)channel["properties"]!["isEnabled"]!);
+        var endpoint = (string?)bot["endpoint"];
+        Assert.StartsWith("[format('https://{0}/api/messages', reference(resourceId('Microsoft.Web/sites'", endpoint, StringComparison.Ordinal);
+        Assert.EndsWith(".defaultHostName)]", endpoint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_app_runs_dotnet_10_on_Cosmos_in_production()
+    {
+        var site = compiled.Resource("Microsoft.Web/sites")["properties"]!;
+        var config = site["siteConfig"]!;
+        var settings = config["appSettings"]!.AsArray()
+            .ToDictionary(s => (string)s!["name"]!, s => s!["value"]!.ToString());
+
+        Assert.Equal("DOTNETCORE|10.0", (string?)config["linuxFxVersion"]);
+        Assert.True((bool)site["httpsOnly"]!);
+        Assert.Equal("Cosmos", settings["Storage__Provider"]);
+        Assert.Equal("Production", settings["ASPNETCORE_ENVIRONMENT"]);
+        Assert.Equal("false", settings["Demo__Seed"]);
+        Assert.Equal("false", settings["Playground__Enabled"]);
+        foreach (var secret in (string[])["Slack__SigningSecret", "Slack__BotToken", "MicrosoftAppPassword"])
+        {
+            Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings[secret], StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities'",
+            (string?)site["keyVaultReferenceIdentity"], StringComparison.Ordinal);
+    }
+}
