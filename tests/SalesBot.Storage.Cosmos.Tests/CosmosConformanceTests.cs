@@ -1,3 +1,4 @@
+using SalesBot.Testing.Cosmos;
 using SalesBot.Storage.Conformance;
 using SalesBot.Storage.Cosmos.Tests.Infrastructure;
 

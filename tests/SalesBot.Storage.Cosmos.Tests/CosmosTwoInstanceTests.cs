@@ -1,3 +1,4 @@
+using SalesBot.Testing.Cosmos;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Storage.Conformance;

@@ -1,3 +1,4 @@
+using SalesBot.Testing.Cosmos;
 using NodaTime;
 using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Outbox;

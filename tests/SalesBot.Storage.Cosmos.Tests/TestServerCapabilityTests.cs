@@ -1,3 +1,4 @@
+using SalesBot.Testing.Cosmos;
 using System.Net;
 using Microsoft.Azure.Cosmos;
 using SalesBot.Storage.Cosmos.Tests.Infrastructure;

@@ -1,3 +1,5 @@
+using SalesBot.Testing.Cosmos;
+
 namespace SalesBot.Storage.Cosmos.Tests.Infrastructure;
 
 /// <summary>Every Cosmos test shares one server (starting node takes seconds); each test gets its own database.</summary>

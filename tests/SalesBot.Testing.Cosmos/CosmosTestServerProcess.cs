@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SalesBot.Storage.Cosmos.Tests.Infrastructure;
+using SalesBot.Storage.Cosmos;
+
+namespace SalesBot.Testing.Cosmos;
 
 /// <summary>
 /// <c>node tools/cosmos-test-server/start.js</c> as a child process: installed with <c>npm ci</c> when

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Cosmos;
+using SalesBot.Storage.Cosmos;
 
-namespace SalesBot.Storage.Cosmos.Tests.Infrastructure;
+namespace SalesBot.Testing.Cosmos;
 
 /// <summary>One test's own database; dropped afterwards so the in-memory server stays small.</summary>
 public sealed class TestDatabase(Database database, CosmosOptions options) : IAsyncDisposable

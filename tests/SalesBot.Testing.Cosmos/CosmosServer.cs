@@ -1,6 +1,7 @@
 using Microsoft.Azure.Cosmos;
+using SalesBot.Storage.Cosmos;
 
-namespace SalesBot.Storage.Cosmos.Tests.Infrastructure;
+namespace SalesBot.Testing.Cosmos;
 
 /// <summary>
 /// The Cosmos DB server the tests talk to: the one at <c>SALESBOT_COSMOS_ENDPOINT</c> (CI starts it),
