@@ -22,7 +22,10 @@ public sealed class CheckInPrompts(
     PromptSchedule schedule,
     IClock clock)
 {
-    /// <summary>Queues the prompts due now; returns how many were newly queued.</summary>
+    /// <summary>
+    /// Queues the prompts due now; returns how many this sweep staged (an instance sweeping at the same
+    /// moment may stage the same prompt: the outbox keeps one, and it is sent once).
+    /// </summary>
     public async Task<int> QueueDueAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
