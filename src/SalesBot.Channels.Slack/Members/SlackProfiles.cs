@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
-using SalesBot.Channels.Slack.Caching;
+using SalesBot.Conversations.Caching;
 using SalesBot.Channels.Slack.WebApi;
 
 namespace SalesBot.Channels.Slack.Members;

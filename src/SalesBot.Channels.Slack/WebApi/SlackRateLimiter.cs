@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
-using SalesBot.Channels.Slack.Caching;
+using SalesBot.Conversations.Caching;
 
 namespace SalesBot.Channels.Slack.WebApi;
 

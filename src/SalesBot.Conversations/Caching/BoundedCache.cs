@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Internal;
 
-namespace SalesBot.Channels.Slack.Caching;
+namespace SalesBot.Conversations.Caching;
 
 /// <summary>
 /// Per-process caches hold at most a fixed number of entries (each entry has size 1) and read time
@@ -9,7 +9,7 @@ namespace SalesBot.Channels.Slack.Caching;
 /// cache is full, a new entry is dropped and the cache compacts itself in the background (expired
 /// entries first, then the least recently used).
 /// </summary>
-internal static class BoundedCache
+public static class BoundedCache
 {
     public static MemoryCache Create(TimeProvider time, long maxEntries)
     {
