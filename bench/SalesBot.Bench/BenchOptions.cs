@@ -13,7 +13,7 @@ internal sealed record BenchOptions
     public required string OutputDirectory { get; init; }
     public required string WorkDirectory { get; init; }
     public bool Quick { get; init; }
-    public int Rounds { get; init; } = 3;
+    public int Rounds { get; init; } = 5;
     public int Users { get; init; } = 2000;
     public int Connections { get; init; } = 32;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
@@ -55,7 +55,7 @@ internal sealed record BenchOptions
 
         var preset = quick
             ? new { Rounds = 1, Users = 500, Warmup = TimeSpan.FromSeconds(2), Duration = TimeSpan.FromSeconds(5) }
-            : new { Rounds = 3, Users = 2000, Warmup = TimeSpan.FromSeconds(5), Duration = TimeSpan.FromSeconds(20) };
+            : new { Rounds = 5, Users = 2000, Warmup = TimeSpan.FromSeconds(5), Duration = TimeSpan.FromSeconds(20) };
         return new BenchOptions
         {
             Before = new HostVariant("before", Required("before-label"), Path.GetFullPath(Required("before-dll"))),

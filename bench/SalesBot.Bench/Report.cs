@@ -65,16 +65,16 @@ internal static class Report
             $"{o.Warmup.TotalSeconds:0.#} s warm-up + {o.Duration.TotalSeconds:0.#} s measured per run, {o.Rounds} round(s), before and after interleaved (ABBA order). " +
             $"Result: **{(passed ? "pass" : "FAIL")}**.");
         s.AppendLine();
-        s.AppendLine("| check-in turns (median of rounds) | before | after | after/before |");
+        s.AppendLine("| check-in turns | before (median) | after (median) | after/before (median of per-round ratios) |");
         s.AppendLine("| --- | ---: | ---: | ---: |");
         Row(s, "turns/s", c.Before.TurnsPerSecond, c.After.TurnsPerSecond, $"**{c.TurnsPerSecondRatio:0.000}**");
         Row(s, "p50 ms", c.Before.P50Ms, c.After.P50Ms, $"{c.P50Ratio:0.000}");
         Row(s, "p99 ms", c.Before.P99Ms, c.After.P99Ms, $"**{c.P99Ratio:0.000}**");
         Row(s, "enrolment turns/s", c.Before.EnrollTurnsPerSecond, c.After.EnrollTurnsPerSecond, string.Empty);
-        Row(s, "peak working set MB (max)", c.Before.PeakWorkingSetMb, c.After.PeakWorkingSetMb, $"{c.PeakWorkingSetRatio:0.000}");
+        Row(s, "peak working set MB (max of runs)", c.Before.PeakWorkingSetMb, c.After.PeakWorkingSetMb, $"{c.PeakWorkingSetRatio:0.000}");
         s.AppendLine(CultureInfo.InvariantCulture, $"| errors (non-2xx) / requests | {c.Before.Errors} / {c.Before.Requests} | {c.After.Errors} / {c.After.Requests} | |");
         s.AppendLine();
-        s.AppendLine(CultureInfo.InvariantCulture, $"turns/s ratio per round: {string.Join(", ", c.TurnsPerSecondRatioByRound.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))}");
+        s.AppendLine(CultureInfo.InvariantCulture, $"after/before per round: turns/s {Join(c.TurnsPerSecondRatioByRound)}; p99 {Join(c.P99RatioByRound)}.");
         s.AppendLine();
         s.AppendLine("| round | host | turns/s | p50 ms | p90 ms | p99 ms | max ms | errors | enrol turns/s | enrol p99 ms | peak WS MB | replies/turn | host warnings | db MB | load avg |");
         s.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -95,6 +95,8 @@ internal static class Report
 
         return s.ToString();
     }
+
+    private static string Join(IEnumerable<double> ratios) => string.Join(", ", ratios.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)));
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 

@@ -32,7 +32,11 @@ internal sealed record VariantSummary(
     }
 }
 
-/// <summary>After against before: ratios of the medians, and per round (each round's pair ran back to back).</summary>
+/// <summary>
+/// After against before. The ratios are the median of the per-round ratios: the two runs of a round ran
+/// back to back, so a shift in the machine's load between rounds cancels out, where a ratio of
+/// independent medians could pair a busy run with a quiet one.
+/// </summary>
 internal sealed record Comparison(
     VariantSummary Before,
     VariantSummary After,
@@ -40,22 +44,29 @@ internal sealed record Comparison(
     double P99Ratio,
     double P50Ratio,
     double PeakWorkingSetRatio,
-    IReadOnlyList<double> TurnsPerSecondRatioByRound)
+    IReadOnlyList<double> TurnsPerSecondRatioByRound,
+    IReadOnlyList<double> P99RatioByRound)
 {
     public static Comparison Of(IReadOnlyList<RunResult> runs)
     {
         var before = runs.Where(r => r.Variant == "before").ToList();
         var after = runs.Where(r => r.Variant == "after").ToList();
+        var pairs = before.Join(after, r => r.Round, r => r.Round, (b, a) => (Before: b, After: a)).ToList();
+        var turns = pairs.Select(p => Ratio(p.After.CheckIn.TurnsPerSecond, p.Before.CheckIn.TurnsPerSecond)).ToList();
+        var p99 = pairs.Select(p => Ratio(p.After.CheckIn.P99Ms, p.Before.CheckIn.P99Ms)).ToList();
+        var p50 = pairs.Select(p => Ratio(p.After.CheckIn.P50Ms, p.Before.CheckIn.P50Ms)).ToList();
         var b = VariantSummary.Of(before);
         var a = VariantSummary.Of(after);
-        var byRound = before.Join(after, r => r.Round, r => r.Round, (x, y) => Ratio(y.CheckIn.TurnsPerSecond, x.CheckIn.TurnsPerSecond)).ToList();
         return new Comparison(b, a,
-            Ratio(a.TurnsPerSecond, b.TurnsPerSecond),
-            Ratio(a.P99Ms, b.P99Ms),
-            Ratio(a.P50Ms, b.P50Ms),
+            Round(VariantSummary.Median(turns)),
+            Round(VariantSummary.Median(p99)),
+            Round(VariantSummary.Median(p50)),
             Ratio(a.PeakWorkingSetMb, b.PeakWorkingSetMb),
-            byRound);
+            turns,
+            p99);
     }
 
     private static double Ratio(double after, double before) => before == 0 ? 0 : Math.Round(after / before, 3);
+
+    private static double Round(double value) => Math.Round(value, 3);
 }
