@@ -246,6 +246,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       appSettings: [
         { name: 'Storage__Provider', value: 'Cosmos' }
         { name: 'Storage__Cosmos__Endpoint', value: cosmos.properties.documentEndpoint }
+        { name: 'Storage__Cosmos__ManagedIdentityClientId', value: identity.properties.clientId }
         { name: 'Storage__Cosmos__Database', value: cosmosDatabase.name }
         { name: 'MicrosoftAppType', value: botAppType }
         { name: 'MicrosoftAppId', value: botMsaAppId }
