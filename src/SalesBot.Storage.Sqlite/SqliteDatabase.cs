@@ -4,15 +4,14 @@ namespace SalesBot.Storage.Sqlite;
 
 /// <summary>
 /// The database file. Reads use pooled connections; every write of this process goes through one
-/// writer connection, taken in turn with an async lock, so writers queue without holding threads
-/// (SQLite has one write lock per file anyway). WAL with <c>synchronous=NORMAL</c>: a commit is durable
+/// <see cref="SqliteWriter"/>, which batches what is queued into one transaction (SQLite has one
+/// write lock per file anyway). WAL with <c>synchronous=NORMAL</c>: a commit is durable
 /// against a crash of the process, and costs no fsync. Migrations bring the schema up to date at start-up.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private SqliteConnection? _writer;
+    private readonly SqliteWriter _writer;
 
     public SqliteDatabase(string path)
     {
@@ -28,6 +27,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             // Another process writing the same file (a second instance) is waited for, up to this long.
             DefaultTimeout = 30,
         }.ToString();
+        _writer = new SqliteWriter(_connectionString);
     }
 
     public string FilePath { get; }
@@ -41,27 +41,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction on the writer connection. It begins
-    /// IMMEDIATE (takes the file's write lock before reading), so read-then-write sequences cannot
-    /// interleave with another process's writer either. An exception rolls everything back.
+    /// Runs <paramref name="work"/> inside the writer's transaction, in its own savepoint: its writes
+    /// commit together, or (if it throws) not at all. The transaction begins IMMEDIATE (takes the file's
+    /// write lock before reading), so read-then-write sequences cannot interleave with another process.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteWrite, Task<T>> work, CancellationToken cancellationToken = default)
+    public Task<T> WriteAsync<T>(Func<SqliteWrite, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = await WriterAsync(cancellationToken);
-            await using var tx = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
-            // The transaction commits even if the caller stops waiting now: half a turn is never left behind.
-            var result = await work(new SqliteWrite(connection, tx, CancellationToken.None));
-            await tx.CommitAsync(CancellationToken.None);
-            return result;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        return _writer.WriteAsync(work, cancellationToken);
     }
 
     /// <summary>Creates the file and applies migrations newer than the file's <c>user_version</c>.</summary>
@@ -98,26 +85,5 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return await cmd.ExecuteScalarAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_writer is not null)
-        {
-            await _writer.DisposeAsync();
-        }
-
-        _writeLock.Dispose();
-    }
-
-    private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken)
-    {
-        if (_writer is { State: System.Data.ConnectionState.Open })
-        {
-            return _writer;
-        }
-
-        _writer = new SqliteConnection(_connectionString);
-        await _writer.OpenAsync(cancellationToken);
-        await ScalarAsync(_writer, "PRAGMA synchronous = NORMAL;", cancellationToken);
-        return _writer;
-    }
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 }
