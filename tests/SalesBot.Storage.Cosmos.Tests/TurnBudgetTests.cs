@@ -22,11 +22,11 @@ public sealed class TurnBudgetTests(CosmosServer server)
 {
     private const int TeamSize = 50;
 
-    /// <summary>Claim, account lookup and member, team, conversation reference, today's check-in, the history window, the commit (check-in, done mark).</summary>
-    private const int CheckInTurnBudget = 10;
+    /// <summary>Claim; account lookup, member, team, conversation reference; today's check-in and the history window; commit: check-in, done mark.</summary>
+    private const int CheckInTurnBudget = 9;
 
-    /// <summary>The check-in turn's reads and commit, plus one roster query and one history query per member.</summary>
-    private const int TeamStatusBudget = 8 + TeamSize + 1;
+    /// <summary>Claim; account lookup, member, team, conversation reference; one roster query and one history-window query per member; done mark.</summary>
+    private const int TeamStatusBudget = 6 + 1 + TeamSize;
 
     [Fact]
     public async Task A_check_in_turn_costs_the_same_operations_with_a_month_or_a_year_of_history()
@@ -35,7 +35,7 @@ public sealed class TurnBudgetTests(CosmosServer server)
         var year = await MeasureAsync(months: 12, "rep-01", "calls 12, meetings 1, proposals 0");
 
         Assert.Equal(month, year);
-        Assert.InRange(month.Count, 1, CheckInTurnBudget);
+        Assert.Equal(CheckInTurnBudget, month.Count);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class TurnBudgetTests(CosmosServer server)
         var year = await MeasureAsync(months: 12, "manager", "status");
 
         Assert.Equal(month, year);
-        Assert.InRange(month.Count, TeamSize, TeamStatusBudget);
+        Assert.Equal(TeamStatusBudget, month.Count);
     }
 
     /// <summary>Seeds a team of 50 (the first reps with <paramref name="months"/> of daily check-ins), then counts one turn's operations by kind.</summary>
