@@ -249,8 +249,8 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task An_outbox_key_is_enqueued_once()
     {
-        await Stores.CommitAsync(c => c.Enqueue(Message("win:1", T0)));
-        await Stores.CommitAsync(c => c.Enqueue(Message("win:1", T0) with { Message = OutboundMessage.Plain("other") }));
+        await Stores.CommitAsync(c => c.Enqueue(TestRecords.TeamPost("win:1", T0)));
+        await Stores.CommitAsync(c => c.Enqueue(TestRecords.TeamPost("win:1", T0) with { Message = OutboundMessage.Plain("other") }));
 
         Assert.Equal("hello", (await Stores.Outbox.GetAsync("win:1"))!.Message.Text);
     }
@@ -258,7 +258,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Claiming_leases_due_messages_so_a_second_dispatcher_gets_none_until_the_lease_ends()
     {
-        await Stores.CommitAsync(c => c.Enqueue(Message("due", T0)).Enqueue(Message("later", T0 + Duration.FromHours(1))));
+        await Stores.CommitAsync(c => c.Enqueue(TestRecords.TeamPost("due", T0)).Enqueue(TestRecords.TeamPost("later", T0 + Duration.FromHours(1))));
 
         var first = await Stores.Outbox.ClaimDueAsync(T0, "a", T0 + Duration.FromMinutes(2), 10);
         var second = await Stores.Outbox.ClaimDueAsync(T0, "b", T0 + Duration.FromMinutes(2), 10);
@@ -275,7 +275,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task A_sent_message_is_never_claimed_again_and_keeps_its_rich_content()
     {
-        var message = Message("post", T0) with
+        var message = TestRecords.TeamPost("post", T0) with
         {
             Message = new OutboundMessage
             {
@@ -299,7 +299,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task A_message_retried_later_is_claimed_again_when_it_is_due()
     {
-        await Stores.CommitAsync(c => c.Enqueue(Message("retry", T0)));
+        await Stores.CommitAsync(c => c.Enqueue(TestRecords.TeamPost("retry", T0)));
         var lease = Assert.Single(await Stores.Outbox.ClaimDueAsync(T0, "a", T0 + Duration.FromMinutes(2), 10));
         await Stores.Outbox.CompleteAsync(lease, lease.Message with { Attempts = 1, NextAttemptAt = T0 + Duration.FromSeconds(30), LeaseOwner = null });
 
@@ -376,15 +376,5 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         UserId = "29:abc",
         Properties = new Dictionary<string, string> { ["serviceUrl"] = "https://smba.example/amer/" },
         UpdatedAt = at,
-    };
-
-    private static OutboxMessage Message(string key, Instant due) => new()
-    {
-        Key = key,
-        RecipientKind = RecipientKind.Team,
-        RecipientId = TestData.TeamId,
-        Message = OutboundMessage.Plain("hello"),
-        CreatedAt = T0,
-        NextAttemptAt = due,
     };
 }

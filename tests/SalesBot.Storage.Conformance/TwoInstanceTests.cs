@@ -68,7 +68,7 @@ public abstract class TwoInstanceTests : IAsyncLifetime
         await SeedAsync(reps);
         await TeamChannelAsync();
 
-        await Task.WhenAll(reps.Select((rep, i) => TurnAsync(i % 2 == 0 ? _a : _b, Say(rep.Id, $"win moved account {i} to proposal"))));
+        await Task.WhenAll(reps.Select((rep, i) => TurnAsync(i % 2 == 0 ? _a : _b, TestRecords.Message(rep.Id, $"win moved account {i} to proposal", _clock.GetCurrentInstant()))));
         await DispatchOnBothAsync();
 
         var posts = _messenger.Sent.Where(s => s.To.OwnerKind == RecipientKind.Team).Select(s => s.Message.Text).ToList();
@@ -81,7 +81,7 @@ public abstract class TwoInstanceTests : IAsyncLifetime
     {
         await SeedAsync([MemberBuilder.ARep().Build()]);
         await TeamChannelAsync();
-        var inbound = Say("rep-1", "calls 40, meetings 5, proposals 2") with { EventId = "same-activity" };
+        var inbound = TestRecords.Message("rep-1", "calls 40, meetings 5, proposals 2", _clock.GetCurrentInstant(), "same-activity");
 
         var results = await Task.WhenAll(TurnAsync(_a, inbound), TurnAsync(_b, inbound));
         await DispatchOnBothAsync();
@@ -111,13 +111,13 @@ public abstract class TwoInstanceTests : IAsyncLifetime
         {
             foreach (var member in members)
             {
-                c.PutMember(member, Expect.Absent).PutConversation(Reference(RecipientKind.Member, member.Id));
+                c.PutMember(member, Expect.Absent).PutConversation(TestRecords.DirectChat(member.Id, _clock.GetCurrentInstant()));
             }
         });
     }
 
     private Task TeamChannelAsync() =>
-        _a.GetRequiredService<IStoreWriter>().CommitAsync(c => c.PutConversation(Reference(RecipientKind.Team, TestData.TeamId)));
+        _a.GetRequiredService<IStoreWriter>().CommitAsync(c => c.PutConversation(TestRecords.TeamChannel(TestData.TeamId, _clock.GetCurrentInstant())));
 
     /// <summary>Both dispatchers drain the outbox side by side, as two instances' jobs would.</summary>
     private async Task DispatchOnBothAsync()
@@ -147,28 +147,4 @@ public abstract class TwoInstanceTests : IAsyncLifetime
 
     private static Task<int> InScope<TService>(ServiceProvider instance, Func<TService, Task<int>> work)
         where TService : notnull => InScope<TService, int>(instance, work);
-
-    private InboundEvent Say(string userId, string text) => new()
-    {
-        Channel = TestData.Channel,
-        TenantId = TestData.Tenant,
-        UserId = userId,
-        UserName = userId,
-        ConversationId = "dm-" + userId,
-        Timestamp = _clock.GetCurrentInstant(),
-        EventId = Guid.NewGuid().ToString("N"),
-        Text = text,
-    };
-
-    private ConversationReference Reference(RecipientKind kind, string owner) => new()
-    {
-        OwnerKind = kind,
-        OwnerId = owner,
-        Channel = TestData.Channel,
-        TenantId = TestData.Tenant,
-        ConversationId = kind == RecipientKind.Member ? "dm-" + owner : "channel-" + owner,
-        Scope = kind == RecipientKind.Member ? ConversationScope.Personal : ConversationScope.Channel,
-        UserId = kind == RecipientKind.Member ? owner : null,
-        UpdatedAt = _clock.GetCurrentInstant(),
-    };
 }

@@ -51,7 +51,7 @@ public sealed class OperationBudgetTests(CosmosServer server)
         var win = new Win { Id = "win-new", MemberId = "rep-1", TeamId = TestData.TeamId, Kind = default, Text = "Signed Acme", At = Now };
 
         using var log = CosmosOperationCounter.Measure();
-        await stores.Writer.CommitAsync(c => c.AddWin(win).Enqueue(Post("win:win-new", Now)));
+        await stores.Writer.CommitAsync(c => c.AddWin(win).Enqueue(TestRecords.TeamPost("win:win-new", Now, "Signed Acme")));
 
         Assert.Equal([CosmosOperationKind.Create, CosmosOperationKind.Create], log.ItemOperations.Select(o => o.Kind));
     }
@@ -95,12 +95,12 @@ public sealed class OperationBudgetTests(CosmosServer server)
         foreach (var day in Enumerable.Range(0, months * 30))
         {
             var key = $"checkin-prompt:rep-1:{day}";
-            await stores.Writer.CommitAsync(c => c.Enqueue(Post(key, Now - Duration.FromDays(day + 1))));
+            await stores.Writer.CommitAsync(c => c.Enqueue(TestRecords.TeamPost(key, Now - Duration.FromDays(day + 1), "Signed Acme")));
             var lease = Assert.Single(await stores.Outbox.ClaimDueAsync(Now, "seed", Now + Duration.FromMinutes(1), 1));
             await stores.Outbox.CompleteAsync(lease, lease.Message with { Status = OutboxStatus.Sent, SentAt = Now });
         }
 
-        await stores.Writer.CommitAsync(c => c.Enqueue(Post("win:w1", Now)));
+        await stores.Writer.CommitAsync(c => c.Enqueue(TestRecords.TeamPost("win:w1", Now, "Signed Acme")));
 
         using var log = CosmosOperationCounter.Measure();
         var leases = await stores.Outbox.ClaimDueAsync(Now, "dispatcher-a", Now + Duration.FromMinutes(1), 10);
@@ -134,16 +134,6 @@ public sealed class OperationBudgetTests(CosmosServer server)
             });
         }
     }
-
-    private static OutboxMessage Post(string key, Instant due) => new()
-    {
-        Key = key,
-        RecipientKind = RecipientKind.Team,
-        RecipientId = TestData.TeamId,
-        Message = OutboundMessage.Plain("Signed Acme"),
-        CreatedAt = due,
-        NextAttemptAt = due,
-    };
 
     private sealed record StoreSetForBudgets(
         CosmosStoreWriter Writer, CosmosEventLog Events, CosmosCheckInStore CheckIns, CosmosMemberStore Members, CosmosOutbox Outbox);

@@ -64,17 +64,7 @@ public sealed class TurnBudgetTests(CosmosServer server)
         await SeedAsync(services.GetRequiredService<IStoreWriter>(), months, clock.GetCurrentInstant());
 
         using var scope = services.CreateScope();
-        var inbound = new InboundEvent
-        {
-            Channel = TestData.Channel,
-            TenantId = TestData.Tenant,
-            UserId = speaker,
-            UserName = speaker,
-            ConversationId = "dm-" + speaker,
-            Timestamp = clock.GetCurrentInstant(),
-            EventId = "measured-turn",
-            Text = text,
-        };
+        var inbound = TestRecords.Message(speaker, text, clock.GetCurrentInstant(), "measured-turn");
         using var log = CosmosOperationCounter.Measure();
         var result = await scope.ServiceProvider.GetRequiredService<IConversationEngine>().HandleAsync(inbound);
 
@@ -88,10 +78,10 @@ public sealed class TurnBudgetTests(CosmosServer server)
         await writer.CommitAsync(c =>
         {
             c.PutTeam(TestData.Team, Expect.Absent).PutOrganization(TestData.Organization, Expect.Absent);
-            c.PutMember(MemberBuilder.AManager("manager").Build(), Expect.Absent).PutConversation(Dm("manager", now));
+            c.PutMember(MemberBuilder.AManager("manager").Build(), Expect.Absent).PutConversation(TestRecords.DirectChat("manager", now));
             foreach (var rep in reps)
             {
-                c.PutMember(rep, Expect.Absent).PutConversation(Dm(rep.Id, now));
+                c.PutMember(rep, Expect.Absent).PutConversation(TestRecords.DirectChat(rep.Id, now));
             }
         });
 
@@ -107,16 +97,4 @@ public sealed class TurnBudgetTests(CosmosServer server)
             });
         }
     }
-
-    private static ConversationReference Dm(string memberId, Instant at) => new()
-    {
-        OwnerKind = RecipientKind.Member,
-        OwnerId = memberId,
-        Channel = TestData.Channel,
-        TenantId = TestData.Tenant,
-        ConversationId = "dm-" + memberId,
-        Scope = ConversationScope.Personal,
-        UserId = memberId,
-        UpdatedAt = at,
-    };
 }

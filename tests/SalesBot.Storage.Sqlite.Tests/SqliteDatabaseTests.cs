@@ -99,8 +99,8 @@ public class SqliteDatabaseTests
         await events.TryClaimAsync("claimed-now", t0 + Retention.FinishedPosts, Duration.FromMinutes(2));
         await new SqliteStoreWriter(db).CommitAsync(c => c
             .CompleteEvent("done-long-ago", t0)
-            .Enqueue(Post("old", t0))
-            .Enqueue(Post("pending", t0)));
+            .Enqueue(TestRecords.TeamPost("old", t0))
+            .Enqueue(TestRecords.TeamPost("pending", t0)));
         var outbox = new SqliteOutbox(db);
         var old = (await outbox.ClaimDueAsync(t0, "a", t0 + Duration.FromMinutes(1), 1)).Single();
         await outbox.CompleteAsync(old, old.Message with { Status = OutboxStatus.Sent, SentAt = t0 });
@@ -137,14 +137,4 @@ public class SqliteDatabaseTests
         Assert.Equal(("xoxb-1", "Acme", (string?)null), (installation!.BotToken, installation.WorkspaceName, installation.AppId));
         Assert.Equal([new MemberKey("t1", "m1")], await new SqliteScheduleIndex(db).ListMembersInZoneAsync("Europe/London"));
     }
-
-    private static OutboxMessage Post(string key, Instant at) => new()
-    {
-        Key = key,
-        RecipientKind = RecipientKind.Team,
-        RecipientId = TestData.TeamId,
-        Message = OutboundMessage.Plain("hi"),
-        CreatedAt = at,
-        NextAttemptAt = at,
-    };
 }

@@ -112,16 +112,8 @@ public sealed class TestBot : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    public InboundEvent Inbound(string memberId, string? eventId = null) => new()
-    {
-        Channel = TestData.Channel,
-        TenantId = TestData.Tenant,
-        UserId = memberId,
-        UserName = memberId,
-        ConversationId = "dm-" + memberId,
-        Timestamp = Clock.GetCurrentInstant(),
-        EventId = eventId ?? $"evt-{Interlocked.Increment(ref _eventCounter)}",
-    };
+    public InboundEvent Inbound(string memberId, string? eventId = null) =>
+        TestRecords.Message(memberId, string.Empty, Clock.GetCurrentInstant(), eventId ?? $"evt-{Interlocked.Increment(ref _eventCounter)}") with { Text = null };
 
     public async ValueTask DisposeAsync()
     {
