@@ -16,17 +16,24 @@ public interface IBotTokenProvider
 /// Tokens from Microsoft Entra through <c>Microsoft.Identity.Client</c>: client credentials for
 /// SingleTenant (authority = own tenant) and MultiTenant (authority = <c>botframework.com</c>), a
 /// user-assigned managed identity for UserAssignedMSI. MSAL caches the token and renews it shortly
-/// before it expires. Its HTTP goes through <see cref="IHttpClientFactory"/>, so the authority can be
-/// a local issuer in tests.
+/// before it expires; the last token is also kept here until <see cref="RenewBefore"/> its expiry,
+/// because asking MSAL's cache costs far more than a reply itself. Its HTTP goes through
+/// <see cref="IHttpClientFactory"/>, so the authority can be a local issuer in tests.
 /// </summary>
 public sealed class MsalBotTokenProvider : IBotTokenProvider
 {
-    private readonly Func<CancellationToken, Task<AuthenticationResult>>? _acquire;
+    /// <summary>Tokens live an hour or more; renewing five minutes early leaves room for clock skew and slow calls.</summary>
+    public static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
 
-    public MsalBotTokenProvider(IOptions<TeamsOptions> options, IHttpClientFactory httpClients)
+    private readonly Func<CancellationToken, Task<(string Token, DateTimeOffset ExpiresOn)>>? _acquire;
+    private readonly TimeProvider _time;
+    private volatile Tuple<string, DateTimeOffset>? _last;
+
+    public MsalBotTokenProvider(IOptions<TeamsOptions> options, IHttpClientFactory httpClients, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClients);
+        _time = time ?? throw new ArgumentNullException(nameof(time));
         var o = options.Value;
         if (!o.HasAppId)
         {
@@ -39,7 +46,7 @@ public sealed class MsalBotTokenProvider : IBotTokenProvider
             var msi = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(o.AppId!))
                 .WithHttpClientFactory(msalHttp)
                 .Build();
-            _acquire = ct => msi.AcquireTokenForManagedIdentity(TeamsOptions.BotFrameworkResource).ExecuteAsync(ct);
+            _acquire = async ct => Token(await msi.AcquireTokenForManagedIdentity(TeamsOptions.BotFrameworkResource).ExecuteAsync(ct));
             return;
         }
 
@@ -51,11 +58,34 @@ public sealed class MsalBotTokenProvider : IBotTokenProvider
             .WithHttpClientFactory(msalHttp)
             .Build();
         string[] scopes = [TeamsOptions.BotFrameworkScope];
-        _acquire = ct => app.AcquireTokenForClient(scopes).ExecuteAsync(ct);
+        _acquire = async ct => Token(await app.AcquireTokenForClient(scopes).ExecuteAsync(ct));
     }
 
-    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken) =>
-        _acquire is null ? null : (await _acquire(cancellationToken)).AccessToken;
+    /// <summary>For tests of the renewal rule: tokens come from <paramref name="acquire"/>.</summary>
+    internal MsalBotTokenProvider(Func<CancellationToken, Task<(string Token, DateTimeOffset ExpiresOn)>> acquire, TimeProvider time)
+    {
+        _acquire = acquire;
+        _time = time;
+    }
+
+    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        if (_acquire is null)
+        {
+            return null;
+        }
+
+        if (_last is { } last && last.Item2 - _time.GetUtcNow() > RenewBefore)
+        {
+            return last.Item1;
+        }
+
+        var (token, expiresOn) = await _acquire(cancellationToken);
+        _last = Tuple.Create(token, expiresOn);
+        return token;
+    }
+
+    private static (string, DateTimeOffset) Token(AuthenticationResult result) => (result.AccessToken, result.ExpiresOn);
 
     private sealed class MsalHttpClientFactory(IHttpClientFactory factory) : IMsalHttpClientFactory
     {
