@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace SalesBot.Storage.Sqlite;
 
 /// <summary>
-/// The database file. Reads use pooled connections; every write of this process goes through one
+/// The database file. Reads use a pool of open connections; every write of this process goes through one
 /// <see cref="SqliteWriter"/>, which batches what is queued into one transaction (SQLite has one
 /// write lock per file anyway). WAL with <c>synchronous=NORMAL</c>: a commit is durable
 /// against a crash of the process, and costs no fsync. Migrations bring the schema up to date at start-up.
@@ -12,6 +12,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteWriter _writer;
+    private readonly SqliteReaders _readers;
 
     public SqliteDatabase(string path)
     {
@@ -28,11 +29,19 @@ public sealed class SqliteDatabase : IAsyncDisposable
             DefaultTimeout = 30,
         }.ToString();
         _writer = new SqliteWriter(_connectionString);
+        _readers = new SqliteReaders(_connectionString);
     }
 
     public string FilePath { get; }
 
-    /// <summary>A pooled connection for reads.</summary>
+    /// <summary>Runs <paramref name="read"/> on a read connection of the pool, with its prepared statements.</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteWrite, Task<T>> read, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return _readers.ReadAsync(statements => read(new SqliteWrite(statements, null, cancellationToken)), cancellationToken);
+    }
+
+    /// <summary>A connection of its own, for maintenance and health checks.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -85,5 +94,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return await cmd.ExecuteScalarAsync(cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        await _readers.DisposeAsync();
+    }
 }

@@ -9,11 +9,8 @@ public abstract class SqliteDocuments(SqliteDatabase database)
 {
     protected SqliteDatabase Database { get; } = database;
 
-    protected async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await Database.OpenAsync(cancellationToken);
-        return await new SqliteWrite(connection, null, cancellationToken).QueryAsync<T>(sql, parameters);
-    }
+    protected Task<IReadOnlyList<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        Database.ReadAsync(read => read.QueryAsync<T>(sql, parameters), cancellationToken);
 
     protected async Task<T?> QuerySingleAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
         where T : class
@@ -25,66 +22,53 @@ public abstract class SqliteDocuments(SqliteDatabase database)
     /// <summary>One document and its version; the query selects <c>doc, version</c>.</summary>
     protected async Task<Stored<T>?> QueryStoredAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var cmd = Command(connection, sql, parameters);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        return new Stored<T>(DocumentJson.Deserialize<T>(reader.GetString(0)), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture));
+        var rows = await Database.ReadAsync(
+            read => read.RowsAsync(sql, r => new Stored<T>(DocumentJson.Deserialize<T>(r.GetString(0)), r.GetInt64(1).ToString(CultureInfo.InvariantCulture)), parameters),
+            cancellationToken);
+        return rows.Count > 0 ? rows[0] : null;
     }
 
     protected Task<T> InTransactionAsync<T>(Func<SqliteWrite, Task<T>> work, CancellationToken cancellationToken) =>
         Database.WriteAsync(work, cancellationToken);
-
-    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return cmd;
-    }
 }
 
 /// <summary>Statements on one open connection, inside a write transaction or on their own.</summary>
-public sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+public sealed class SqliteWrite
 {
-    public async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
+    private readonly SqliteStatements _statements;
+    private readonly SqliteTransaction? _transaction;
+    private readonly CancellationToken _cancellationToken;
+
+    internal SqliteWrite(SqliteStatements statements, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
-        await using var cmd = Prepare(sql, parameters);
-        return await cmd.ExecuteNonQueryAsync(cancellationToken);
+        _statements = statements;
+        _transaction = transaction;
+        _cancellationToken = cancellationToken;
     }
 
-    public async Task<object?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters)
-    {
-        await using var cmd = Prepare(sql, parameters);
-        return await cmd.ExecuteScalarAsync(cancellationToken);
-    }
+    public Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) =>
+        Prepare(sql, parameters).ExecuteNonQueryAsync(_cancellationToken);
 
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, params (string Name, object? Value)[] parameters)
+    public Task<object?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters) =>
+        Prepare(sql, parameters).ExecuteScalarAsync(_cancellationToken);
+
+    /// <summary>The JSON documents in the first column, deserialized.</summary>
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, params (string Name, object? Value)[] parameters) =>
+        RowsAsync(sql, r => DocumentJson.Deserialize<T>(r.GetString(0)), parameters);
+
+    public async Task<IReadOnlyList<T>> RowsAsync<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
-        await using var cmd = Prepare(sql, parameters);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(map);
+        await using var reader = await Prepare(sql, parameters).ExecuteReaderAsync(_cancellationToken);
         var results = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(_cancellationToken))
         {
-            results.Add(DocumentJson.Deserialize<T>(reader.GetString(0)));
+            results.Add(map(reader));
         }
 
         return results;
     }
 
-    private SqliteCommand Prepare(string sql, (string Name, object? Value)[] parameters)
-    {
-        var cmd = SqliteDocuments.Command(connection, sql, parameters);
-        cmd.Transaction = transaction;
-        return cmd;
-    }
+    // Commands belong to the connection's statement cache: they are reused, never disposed here.
+    private SqliteCommand Prepare(string sql, (string Name, object? Value)[] parameters) => _statements.For(sql, parameters, _transaction);
 }

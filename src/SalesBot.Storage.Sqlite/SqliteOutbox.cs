@@ -54,11 +54,10 @@ public sealed class SqliteOutbox(SqliteDatabase database) : SqliteDocuments(data
             ("$v", long.Parse(lease.Version, CultureInfo.InvariantCulture))) == 1, cancellationToken);
     }
 
-    private async Task<bool> AnyDueAsync(Instant now, CancellationToken cancellationToken)
-    {
-        await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var cmd = Command(connection, "SELECT EXISTS (SELECT 1 FROM outbox WHERE status = $p AND next_attempt_ms <= $now);",
-            ("$p", nameof(OutboxStatus.Pending)), ("$now", now.ToUnixTimeMilliseconds()));
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
-    }
+    private async Task<bool> AnyDueAsync(Instant now, CancellationToken cancellationToken) =>
+        Convert.ToInt64(
+            await Database.ReadAsync(read => read.ScalarAsync(
+                "SELECT EXISTS (SELECT 1 FROM outbox WHERE status = $p AND next_attempt_ms <= $now);",
+                ("$p", nameof(OutboxStatus.Pending)), ("$now", now.ToUnixTimeMilliseconds())), cancellationToken),
+            CultureInfo.InvariantCulture) == 1;
 }

@@ -16,7 +16,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly Channel<IWriteRequest> _queue = Channel.CreateUnbounded<IWriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly Task _loop;
-    private SqliteConnection? _connection;
+    private SqliteStatements? _statements;
 
     public SqliteWriter(string connectionString)
     {
@@ -34,10 +34,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-        }
+        await ResetConnectionAsync();
     }
 
     private async Task RunAsync()
@@ -76,9 +73,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
             return;
         }
 
-        var connection = await ConnectionAsync();
-        await using var tx = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
-        var write = new SqliteWrite(connection, tx, CancellationToken.None);
+        var statements = await StatementsAsync();
+        await using var tx = statements.Connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+        var write = new SqliteWrite(statements, tx, CancellationToken.None);
         var succeeded = new List<IWriteRequest>(batch.Count);
         foreach (var request in batch)
         {
@@ -101,25 +98,27 @@ internal sealed class SqliteWriter : IAsyncDisposable
         succeeded.ForEach(r => r.Complete());
     }
 
-    private async Task<SqliteConnection> ConnectionAsync()
+    private async Task<SqliteStatements> StatementsAsync()
     {
-        if (_connection is { State: System.Data.ConnectionState.Open })
+        if (_statements is { Connection.State: System.Data.ConnectionState.Open })
         {
-            return _connection;
+            return _statements;
         }
 
-        _connection = new SqliteConnection(_connectionString);
-        await _connection.OpenAsync();
-        await SqliteDatabase.ScalarAsync(_connection, "PRAGMA synchronous = NORMAL;", CancellationToken.None);
-        return _connection;
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await SqliteDatabase.ScalarAsync(connection, "PRAGMA synchronous = NORMAL;", CancellationToken.None);
+        _statements = new SqliteStatements(connection);
+        return _statements;
     }
 
     private async Task ResetConnectionAsync()
     {
-        if (_connection is not null)
+        if (_statements is not null)
         {
-            await _connection.DisposeAsync();
-            _connection = null;
+            _statements.Dispose();
+            await _statements.Connection.DisposeAsync();
+            _statements = null;
         }
     }
 
