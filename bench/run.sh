@@ -2,7 +2,7 @@
 # First-turn benchmark: the baseline commit's Host against this checkout's Host, interleaved in rounds
 # on this machine. Writes bench/results/latest.{md,json} and dated copies (--quick: latest-quick.*).
 #   bash bench/run.sh            full run (5 rounds, 5 s warm-up + 20 s per Host run; ~10 minutes with builds)
-#   bash bench/run.sh --quick    smoke test (1 round, 2 s + 5 s, 500 reps)
+#   bash bench/run.sh --quick    smoke test (1 round, 2 s + 5 s, 2,000 reps)
 # Other flags go to the load generator (--rounds, --users, --connections, --warmup, --duration).
 # BENCH_BASELINE=<commit> compares against another baseline than 564e05f.
 set -euo pipefail

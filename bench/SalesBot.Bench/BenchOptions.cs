@@ -53,8 +53,10 @@ internal sealed record BenchOptions
         TimeSpan Seconds(string key, TimeSpan fallback) =>
             map.TryGetValue(key, out var v) ? TimeSpan.FromSeconds(double.Parse(v, CultureInfo.InvariantCulture)) : fallback;
 
+        // Enough reps that none of them passes Teams' per-conversation limit (60 sends in 30 s) at
+        // thousands of turns a second: past it, replies are refused and the run measures throttling.
         var preset = quick
-            ? new { Rounds = 1, Users = 500, Warmup = TimeSpan.FromSeconds(2), Duration = TimeSpan.FromSeconds(5) }
+            ? new { Rounds = 1, Users = 2000, Warmup = TimeSpan.FromSeconds(2), Duration = TimeSpan.FromSeconds(5) }
             : new { Rounds = 5, Users = 2000, Warmup = TimeSpan.FromSeconds(5), Duration = TimeSpan.FromSeconds(20) };
         return new BenchOptions
         {
