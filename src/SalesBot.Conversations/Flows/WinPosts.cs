@@ -7,16 +7,22 @@ using SalesBot.Core.Wins;
 namespace SalesBot.Conversations.Flows;
 
 /// <summary>Celebration posts for the team channel, queued in the outbox under the win's id.</summary>
-public sealed class WinPosts(IWinStore wins)
+public sealed class WinPosts(IWinStore wins, IOutbox outbox)
 {
-    /// <summary>Stages the win and its post; a win already stored is neither stored nor posted again.</summary>
+    /// <summary>
+    /// Stages the win and its post; a win whose post is queued already is neither stored nor posted
+    /// again. The post, not the win, decides: a commit interrupted between the two (Cosmos DB has no
+    /// transaction across them) stored the win without its post, and the redelivery must still post it.
+    /// </summary>
     public async Task<bool> CelebrateAsync(Win win, Member member, ChangeSet changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(win);
         ArgumentNullException.ThrowIfNull(changes);
-        if (await wins.GetAsync(win.MemberId, win.Id, cancellationToken) is not null)
+        var key = $"win:{win.Id}";
+        if (await outbox.GetAsync(key, cancellationToken) is not null
+            || await wins.GetAsync(win.MemberId, win.Id, cancellationToken) is { } stored && stored.At < win.At - Retention.FinishedPosts)
         {
-            return false;
+            return false; // queued (or sent) already, or posted so long ago that its post has been pruned
         }
 
         // Both writes are keyed by the win's deterministic id, so a re-run of this turn adds neither twice.
@@ -24,7 +30,7 @@ public sealed class WinPosts(IWinStore wins)
         changes.Enqueue(
             new OutboxMessage
             {
-                Key = $"win:{win.Id}",
+                Key = key,
                 RecipientKind = RecipientKind.Team,
                 RecipientId = win.TeamId,
                 Message = Post(win, member),

@@ -34,6 +34,18 @@ public sealed class ChangeSet
         _changes.RemoveRange(mark, _changes.Count - mark);
     }
 
+    /// <summary>
+    /// The first <paramref name="count"/> changes, as a store without cross-partition transactions may
+    /// have applied them when its process died in the middle of a commit.
+    /// </summary>
+    public ChangeSet Prefix(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var prefix = new ChangeSet();
+        prefix._changes.AddRange(_changes.Take(count));
+        return prefix;
+    }
+
     public ChangeSet PutOrganization(Organization organization, Expect expect) => Add(new OrganizationPut(organization, expect));
 
     public ChangeSet PutTeam(Team team, Expect expect) => Add(new TeamPut(team, expect));
