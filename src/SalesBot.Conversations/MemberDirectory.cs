@@ -39,17 +39,23 @@ public sealed class MemberDirectory(IOrganizationStore organizations, IMemberSto
         var workspace = new Workspace(inbound.Channel, inbound.TenantId);
         var organization = await organizations.FindOrganizationByWorkspaceAsync(workspace, cancellationToken)
                            ?? await RepairOrganizationAsync(workspace, changes, cancellationToken);
+        var memberId = "m-" + StableId(account.Key);
         Team team;
-        var role = MemberRole.Hunter;
         if (organization is null)
         {
             var orgId = OrganizationIdFor(workspace);
-            team = new Team(orgId + "-team", orgId, "Sales team", zone ?? "UTC");
-            organization = new Organization { Id = orgId, Name = "Sales", DefaultTeamId = team.Id, Workspaces = [workspace] };
+            // The team may exist without its organization: an enrolment whose commit stopped between the two.
+            var storedTeam = await organizations.GetTeamAsync(orgId + "-team", cancellationToken);
+            team = storedTeam?.Value ?? new Team(orgId + "-team", orgId, "Sales team", zone ?? "UTC");
+            organization = new Organization { Id = orgId, Name = "Sales", DefaultTeamId = team.Id, Workspaces = [workspace], FoundedBy = memberId };
+            if (storedTeam is null)
+            {
+                changes.PutTeam(team, Expect.Absent);
+            }
+
             // Absent: two instances enrolling the workspace's first person at once conflict, and the
             // loser's retry finds what the winner wrote.
-            changes.PutTeam(team, Expect.Absent).PutOrganization(organization, Expect.Absent);
-            role = MemberRole.Manager;
+            changes.PutOrganization(organization, Expect.Absent);
         }
         else
         {
@@ -57,7 +63,6 @@ public sealed class MemberDirectory(IOrganizationStore organizations, IMemberSto
                    ?? throw new InvalidOperationException($"Organization {organization.Id} has no team {organization.DefaultTeamId}.");
         }
 
-        var memberId = "m-" + StableId(account.Key);
         if (await members.GetAsync(team.Id, memberId, cancellationToken) is { } halfWritten)
         {
             // The member document exists but its account lookup does not (an interrupted commit on a
@@ -66,6 +71,8 @@ public sealed class MemberDirectory(IOrganizationStore organizations, IMemberSto
             return (halfWritten.Value, team);
         }
 
+        // Whoever founded the organization (the first person in a new workspace installed the bot) manages it.
+        var role = organization.FoundedBy == memberId ? MemberRole.Manager : MemberRole.Hunter;
         var today = inbound.Timestamp.InZone(DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone ?? team.DefaultTimeZone) ?? DateTimeZone.Utc).Date;
         var member = new Member
         {

@@ -55,17 +55,41 @@ public abstract class InterruptedTurnTests
         }
     }
 
+    [Fact]
+    public async Task A_redelivery_completes_the_first_enrolment_in_a_workspace_that_died_after_any_part_of_its_commit()
+    {
+        var fullCommit = await CommitOfOneTurnAsync("help", seeded: false);
+        Assert.True(fullCommit > 3, "a first enrolment writes the team, the organization, the member and more");
+
+        for (var written = 0; written < fullCommit; written++)
+        {
+            await using var services = await ServicesAsync(new DyingWriter(written), seeded: false);
+            var clock = (FakeClock)services.GetRequiredService<IClock>();
+            var inbound = TestRecords.Message("first-person", "help", clock.GetCurrentInstant(), "activity-1");
+
+            await TurnAsync(services, inbound);
+            DyingWriter.Revive(services);
+            var retried = await TurnAsync(services, inbound);
+
+            Assert.NotEmpty(retried.Replies);
+            var organization = await services.GetRequiredService<IOrganizationStore>().FindOrganizationByWorkspaceAsync(TestData.Organization.Workspaces[0]);
+            var member = await services.GetRequiredService<IMemberStore>().FindByChannelAccountAsync(new Core.Organization.ChannelAccount(TestData.Channel, TestData.Tenant, "first-person"));
+            Assert.Equal(organization!.DefaultTeamId, member!.Value.TeamId);
+            Assert.Equal(Core.Organization.MemberRole.Manager, member.Value.Role);
+        }
+    }
+
     /// <summary>How many writes the turn commits when nothing dies.</summary>
-    private async Task<int> CommitOfOneTurnAsync()
+    private async Task<int> CommitOfOneTurnAsync(string text = CheckInLine, bool seeded = true)
     {
         var counting = new DyingWriter(int.MaxValue);
-        await using var services = await ServicesAsync(counting);
+        await using var services = await ServicesAsync(counting, seeded);
         var clock = services.GetRequiredService<IClock>();
-        await TurnAsync(services, TestRecords.Message("rep-1", CheckInLine, clock.GetCurrentInstant(), "activity-1"));
+        await TurnAsync(services, TestRecords.Message(seeded ? "rep-1" : "first-person", text, clock.GetCurrentInstant(), "activity-1"));
         return counting.LastCommitSize;
     }
 
-    private async Task<ServiceProvider> ServicesAsync(DyingWriter dying)
+    private async Task<ServiceProvider> ServicesAsync(DyingWriter dying, bool seeded = true)
     {
         var services = new ServiceCollection()
             .AddSingleton<IClock>(new FakeClock(TestData.MondayMorningInNewYork))
@@ -85,6 +109,11 @@ public abstract class InterruptedTurnTests
         });
         var provider = services.BuildServiceProvider();
         _ = provider.GetRequiredService<IStoreWriter>(); // builds the store's writer inside the dying one
+        if (!seeded)
+        {
+            return provider;
+        }
+
         var now = provider.GetRequiredService<IClock>().GetCurrentInstant();
         await dying.Inner!.CommitAsync(c => c
             .PutTeam(TestData.Team, Expect.Absent)

@@ -13,6 +13,9 @@ public sealed record Organization
     public required string DefaultTeamId { get; init; }
 
     public IReadOnlyList<Workspace> Workspaces { get; init; } = [];
+
+    /// <summary>The member who brought SalesBot to the organization (installed it): its first manager.</summary>
+    public string? FoundedBy { get; init; }
 }
 
 /// <summary>A chat workspace: Teams tenant id or Slack team id, per channel.</summary>
