@@ -25,9 +25,13 @@ public sealed partial class CosmosTestServerProcess : IAsyncDisposable
     public static async Task<CosmosTestServerProcess> StartAsync(TimeSpan timeout)
     {
         var folder = ServerFolder();
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@vercel", "cosmosdb-server")))
+        // Test projects run in parallel and each may start a server: one installs, the others wait for it.
+        await using (await InstallLockAsync(folder, TimeSpan.FromMinutes(5)))
         {
-            await RunToEndAsync("npm", ["ci", "--no-audit", "--no-fund"], folder, TimeSpan.FromMinutes(5));
+            if (!Directory.Exists(Path.Combine(folder, "node_modules", "@vercel", "cosmosdb-server")))
+            {
+                await RunToEndAsync("npm", ["ci", "--no-audit", "--no-fund"], folder, TimeSpan.FromMinutes(5));
+            }
         }
 
         var process = Start("node", ["start.js", "--port", "0", "--exit-with-stdin"], folder, redirectStdin: true);
@@ -86,6 +90,24 @@ public sealed partial class CosmosTestServerProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"tools/cosmos-test-server/start.js not found above {AppContext.BaseDirectory}; set {CosmosServer.EndpointVariable} to a running server instead.");
+    }
+
+    /// <summary>An exclusive lock on a file beside the server (an advisory lock on Linux), held while installing.</summary>
+    private static async Task<FileStream> InstallLockAsync(string folder, TimeSpan timeout)
+    {
+        var path = Path.Combine(folder, ".install.lock");
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (!deadline.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
+            }
+        }
     }
 
     private static Process Start(string fileName, string[] arguments, string folder, bool redirectStdin)
