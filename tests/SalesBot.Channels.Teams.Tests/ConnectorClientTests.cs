@@ -64,6 +64,8 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(500)]
+    [InlineData(408)]
     [InlineData(502)]
     [InlineData(503)]
     [InlineData(504)]
@@ -77,6 +79,35 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         Assert.True((await send).IsOk);
         Assert.Equal(2, _connector.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_server_error_that_outlasts_the_inline_retries_goes_back_to_the_outbox_instead_of_failing_the_post()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            _connector.Answer(500, "{}");
+        }
+
+        var send = _client.SendAsync(_connector.ServiceUrl, "a:1", Message("hello"), CancellationToken.None);
+        await AdvanceUntilAsync(send, () => _connector.Calls.Count >= 1);
+        var result = await send;
+
+        Assert.Equal(ConnectorOutcome.RetryLater, result.Outcome);
+        Assert.Contains("500", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(501)]
+    [InlineData(400)]
+    public async Task An_error_no_retry_can_change_is_rejected_at_once(int status)
+    {
+        _connector.Answer(status, "{}");
+
+        var result = await _client.SendAsync(_connector.ServiceUrl, "a:1", Message("hello"), CancellationToken.None);
+
+        Assert.Equal(ConnectorOutcome.Rejected, result.Outcome);
+        Assert.Single(_connector.Calls);
     }
 
     [Fact]

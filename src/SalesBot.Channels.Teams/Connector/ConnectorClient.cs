@@ -43,11 +43,13 @@ public sealed partial class ConnectorClient(
     IOptions<TeamsOptions> options,
     ILogger<ConnectorClient> logger)
 {
-    private static readonly HttpStatusCode[] Transient =
-    [
-        HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway,
-        HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
-    ];
+    /// <summary>
+    /// Throttling, a timeout, a 412 (Teams asks for a retry), and every server error but "not
+    /// implemented" and "version not supported", which no retry changes: Teams treats 5xx as transient.
+    /// </summary>
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or HttpStatusCode.PreconditionFailed
+        || ((int)status >= 500 && status is not (HttpStatusCode.NotImplemented or HttpStatusCode.HttpVersionNotSupported));
 
     private readonly TeamsOptions _options = options.Value;
 
@@ -137,7 +139,7 @@ public sealed partial class ConnectorClient(
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
                 error = $"{(int)response.StatusCode} {Shorten(text)}";
                 LogCallFailed(logger, method.Method, uri.AbsolutePath, (int)response.StatusCode, CorrelationId(response), Shorten(text));
-                if (!Transient.Contains(response.StatusCode))
+                if (!IsTransient(response.StatusCode))
                 {
                     return new ConnectorResult(ConnectorOutcome.Rejected, Error: error);
                 }
