@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<OutboxDispatcher>();
         services.TryAddSingleton(PromptSchedule.Default);
         services.AddScoped<CheckInPrompts>();
+        services.AddScoped<IDeliveryCheck, CheckInPromptCheck>();
         return services;
     }
 

@@ -50,6 +50,47 @@ public class CheckInPromptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_prompt_queued_before_the_rep_checked_in_is_withdrawn_when_its_turn_comes_not_sent()
+    {
+        await _bot.RememberConversationAsync(RecipientKind.Member, "ny", "dm-ny");
+        _bot.Clock.AdvanceMinutes(1);
+        Assert.Equal(1, await QueueAsync());
+
+        await _bot.SayAsync("calls 30, meetings 3, proposals 1", "ny");
+        await _bot.DispatchOutboxAsync();
+
+        Assert.DoesNotContain(_bot.Messenger.Sent, s => s.To.OwnerId == "ny");
+        var prompt = await _bot.Get<IOutbox>().GetAsync("checkin-prompt:ny:2026-11-23");
+        Assert.Equal(OutboxStatus.Withdrawn, prompt!.Status);
+        Assert.Contains("checked in for 2026-11-20", prompt.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_prompt_for_a_rep_who_has_not_checked_in_is_sent()
+    {
+        await _bot.RememberConversationAsync(RecipientKind.Member, "ny", "dm-ny");
+        _bot.Clock.AdvanceMinutes(1);
+        await QueueAsync();
+
+        await _bot.DispatchOutboxAsync();
+
+        Assert.Single(_bot.Messenger.Sent, s => s.To.OwnerId == "ny");
+        Assert.Equal(OutboxStatus.Sent, (await _bot.Get<IOutbox>().GetAsync("checkin-prompt:ny:2026-11-23"))!.Status);
+    }
+
+    [Theory]
+    [InlineData("checkin-prompt:ny:2026-11-23", "ny")]
+    [InlineData("checkin-prompt:msteams:29:abc:2026-11-23", "msteams:29:abc")]
+    public void A_prompt_key_names_its_rep_and_day(string key, string memberId) =>
+        Assert.Equal((memberId, new LocalDate(2026, 11, 23)), CheckInPrompts.ParseKey(key));
+
+    [Theory]
+    [InlineData("win:checkin-prompt:ny:2026-11-23")]
+    [InlineData("checkin-prompt:ny:not-a-date")]
+    [InlineData("checkin-prompt:2026-11-23")]
+    public void Other_keys_are_not_prompts(string key) => Assert.Null(CheckInPrompts.ParseKey(key));
+
+    [Fact]
     public async Task A_rep_who_already_checked_in_is_not_asked()
     {
         await _bot.SayAsync("calls 30, meetings 3, proposals 1", "ny");

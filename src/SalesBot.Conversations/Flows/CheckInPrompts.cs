@@ -66,7 +66,7 @@ public sealed class CheckInPrompts(
             return null;
         }
 
-        var promptKey = $"checkin-prompt:{rep.Id}:{Dates.ToIso(day)}";
+        var promptKey = Key(rep.Id, day);
         var reportDate = WorkWeek.PreviousWorkday(day);
         if (await outbox.GetAsync(promptKey, cancellationToken) is not null
             || await checkIns.GetAsync(rep.Id, reportDate, cancellationToken) is not null)
@@ -83,6 +83,25 @@ public sealed class CheckInPrompts(
             CreatedAt = now,
             NextAttemptAt = now,
         };
+    }
+
+    private const string KeyPrefix = "checkin-prompt:";
+
+    /// <summary>The outbox key of a rep's prompt for a day: one per rep per day, whoever queues it.</summary>
+    public static string Key(string memberId, LocalDate day) => $"{KeyPrefix}{memberId}:{Dates.ToIso(day)}";
+
+    /// <summary>The rep and day of a prompt's outbox key; null for any other message.</summary>
+    public static (string MemberId, LocalDate Day)? ParseKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var lastColon = key.LastIndexOf(':');
+        if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal) || lastColon <= KeyPrefix.Length
+            || Dates.ParseIso(key[(lastColon + 1)..]) is not { } day)
+        {
+            return null;
+        }
+
+        return (key[KeyPrefix.Length..lastColon], day);
     }
 
     public static OutboundMessage Prompt(Member rep, LocalDate reportDate)

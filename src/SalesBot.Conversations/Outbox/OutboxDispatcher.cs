@@ -15,6 +15,7 @@ public sealed partial class OutboxDispatcher(
     IOutbox outbox,
     IConversationReferenceStore references,
     IEnumerable<IChannelMessenger> messengers,
+    IEnumerable<IDeliveryCheck> checks,
     DeliveryPolicy policy,
     IClock clock,
     ILogger<OutboxDispatcher> logger)
@@ -48,6 +49,15 @@ public sealed partial class OutboxDispatcher(
     private async Task<OutboxMessage> AttemptAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var attempts = message.Attempts + 1;
+        foreach (var check in checks)
+        {
+            if (await check.WithdrawReasonAsync(message, cancellationToken) is { } reason)
+            {
+                LogWithdrawn(logger, message.Key, reason);
+                return Finished(message, OutboxStatus.Withdrawn, message.Attempts, reason);
+            }
+        }
+
         var reference = await references.FindAsync(message.RecipientKind, message.RecipientId, cancellationToken);
         if (reference is null)
         {
@@ -123,6 +133,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Outbox message {Key} will be retried (attempt {Attempts}): {Error}")]
     private static partial void LogRetrying(ILogger logger, string key, int attempts, string? error);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Outbox message {Key} withdrawn: {Reason}")]
+    private static partial void LogWithdrawn(ILogger logger, string key, string reason);
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Outbox message {Key}: lease lost to another dispatcher")]
     private static partial void LogLeaseLost(ILogger logger, string key);

@@ -37,6 +37,9 @@ public enum OutboxStatus
     /// <summary>Gave up: the channel refused it for good (uninstalled, conversation gone) or too many failures.</summary>
     Failed,
 
+    /// <summary>No longer wanted when its turn came (the rep checked in before their prompt went out); never sent.</summary>
+    Withdrawn,
+
     /// <summary>Set aside with its reason: nowhere to deliver it (a team with no channel, a member who never opened a chat).</summary>
     DeadLettered,
 }
