@@ -75,7 +75,7 @@ public sealed class CosmosOutbox(CosmosDatabase db) : IOutbox
 
     private async Task<OutboxLease?> TryLeaseAsync(CosmosDocument<OutboxMessage> document, string owner, Instant leaseUntil, CancellationToken cancellationToken)
     {
-        var leased = document.Body with { LeaseOwner = owner, NextAttemptAt = leaseUntil };
+        var leased = document.Body with { LeaseOwner = owner, NextAttemptAt = leaseUntil, Attempts = document.Body.Attempts + 1 };
         try
         {
             var response = await db.Outbox.ReplaceItemAsync(Document(leased, db.OutboxShards), document.Id, new PartitionKey(document.Pk),

@@ -28,7 +28,7 @@ public sealed class SqliteOutbox(SqliteDatabase database) : SqliteDocuments(data
             var leases = new List<OutboxLease>(due.Count);
             foreach (var message in due)
             {
-                var leased = message with { LeaseOwner = owner, NextAttemptAt = leaseUntil };
+                var leased = message with { LeaseOwner = owner, NextAttemptAt = leaseUntil, Attempts = message.Attempts + 1 };
                 var version = await write.ScalarAsync(
                     "UPDATE outbox SET next_attempt_ms = $n, doc = $doc, version = version + 1 WHERE key = $k RETURNING version;",
                     ("$n", leaseUntil.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(leased)), ("$k", message.Key));

@@ -304,7 +304,19 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         await Stores.Outbox.CompleteAsync(lease, lease.Message with { Attempts = 1, NextAttemptAt = T0 + Duration.FromSeconds(30), LeaseOwner = null });
 
         Assert.Empty(await Stores.Outbox.ClaimDueAsync(T0 + Duration.FromSeconds(10), "a", T0 + Duration.FromMinutes(2), 10));
-        Assert.Equal(1, Assert.Single(await Stores.Outbox.ClaimDueAsync(T0 + Duration.FromSeconds(30), "a", T0 + Duration.FromMinutes(3), 10)).Message.Attempts);
+        Assert.Equal(2, Assert.Single(await Stores.Outbox.ClaimDueAsync(T0 + Duration.FromSeconds(30), "a", T0 + Duration.FromMinutes(3), 10)).Message.Attempts);
+    }
+
+    [Fact]
+    public async Task Every_lease_counts_as_an_attempt_even_one_that_never_reports_back()
+    {
+        await Stores.CommitAsync(c => c.Enqueue(TestRecords.TeamPost("poison", T0)));
+
+        var first = Assert.Single(await Stores.Outbox.ClaimDueAsync(T0, "a", T0 + Duration.FromMinutes(2), 10));
+        var afterCrash = Assert.Single(await Stores.Outbox.ClaimDueAsync(T0 + Duration.FromMinutes(2), "b", T0 + Duration.FromMinutes(4), 10));
+
+        Assert.Equal((1, 2), (first.Message.Attempts, afterCrash.Message.Attempts));
+        Assert.Equal(2, (await Stores.Outbox.GetAsync("poison"))!.Attempts);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public interface IOutbox
     /// <summary>
     /// Leases up to <paramref name="max"/> pending messages due at <paramref name="now"/> to
     /// <paramref name="owner"/> until <paramref name="leaseUntil"/>. Each lease is a conditional write: a
-    /// message another dispatcher leased first is skipped.
+    /// message another dispatcher leased first is skipped. A lease counts as an attempt, so a message
+    /// whose sending kills the process still runs out of attempts.
     /// </summary>
     Task<IReadOnlyList<OutboxLease>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, CancellationToken cancellationToken = default);
 

@@ -48,7 +48,15 @@ public sealed partial class OutboxDispatcher(
 
     private async Task<OutboxMessage> AttemptAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var attempts = message.Attempts + 1;
+        var attempts = message.Attempts; // counted when it was leased
+        if (attempts > MaxAttempts)
+        {
+            // Leased again and again without an outcome: sending it kills the process (a poison message).
+            var poison = $"Leased {attempts - 1} times without an outcome; the process sending it may have crashed each time.";
+            LogDeadLettered(logger, message.Key, poison);
+            return Finished(message, OutboxStatus.DeadLettered, attempts, poison);
+        }
+
         foreach (var check in checks)
         {
             if (await check.WithdrawReasonAsync(message, cancellationToken) is { } reason)
@@ -117,7 +125,7 @@ public sealed partial class OutboxDispatcher(
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            return DeliveryResult.Retry(Backoff(message.Attempts + 1), ex.Message);
+            return DeliveryResult.Retry(Backoff(message.Attempts), ex.Message);
         }
     }
 
