@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using NodaTime.Testing;
+using Quartz;
+using SalesBot.Conversations;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
+using SalesBot.Storage.Sqlite;
+using SalesBot.Testing;
+
+namespace SalesBot.Scheduling.Tests;
+
+/// <summary>
+/// The real Quartz scheduler, hosted as the app hosts it, running the real jobs over a real SQLite
+/// file: nothing here calls a job's code directly. Time for the business rules comes from a fake clock;
+/// the test awaits what the jobs do, bounded, and never sleeps.
+/// </summary>
+public sealed class QuartzJobsTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private readonly FakeClock _clock = new(TestData.MondayMorningInNewYork + Duration.FromMinutes(1));
+    private readonly SignallingMessenger _messenger = new(TestData.Channel);
+    private TempSqlite _db = null!;
+    private IHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TempSqlite.CreateAsync();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduling:Enabled"] = "true" });
+        builder.Services
+            .AddSingleton<IClock>(_clock)
+            .AddSingleton<IChannelMessenger>(_messenger)
+            .AddSingleton(_db.Database)
+            .AddSalesBotSqliteStores()
+            .AddSalesBotConversations()
+            .AddSalesBotScheduling(builder.Configuration);
+        _host = builder.Build();
+        // Quartz keeps its logger factory in a static; each test's host brings its own.
+        Quartz.Logging.LogContext.SetCurrentLogProvider(_host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
+        var now = _clock.GetCurrentInstant();
+        await _host.Services.GetRequiredService<IStoreWriter>().CommitAsync(c => c
+            .PutTeam(TestData.Team, Expect.Absent)
+            .PutOrganization(TestData.Organization, Expect.Absent)
+            .PutMember(MemberBuilder.ARep("ny").InZone("America/New_York").Build(), Expect.Absent)
+            .PutMember(MemberBuilder.ARep("london").InZone("Europe/London").Build(), Expect.Absent)
+            .PutConversation(TestRecords.DirectChat("ny", now))
+            .PutConversation(TestRecords.DirectChat("london", now)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task At_nine_in_new_york_the_started_scheduler_prompts_the_new_york_rep_through_the_outbox_and_nobody_else()
+    {
+        await _host.StartAsync();
+
+        await _messenger.FirstSendAsync(Bound);
+
+        var (to, message) = Assert.Single(_messenger.Sent);
+        Assert.Equal("ny", to.OwnerId);
+        Assert.Contains("Time for your check-in", message.Text, StringComparison.Ordinal);
+        Assert.Equal(OutboxStatus.Sent, (await _host.Services.GetRequiredService<IOutbox>().GetAsync("checkin-prompt:ny:2026-11-23"))!.Status);
+    }
+
+    [Fact]
+    public async Task The_prune_job_removes_dedupe_marks_past_their_retention()
+    {
+        var events = _host.Services.GetRequiredService<IEventLog>();
+        var longAgo = _clock.GetCurrentInstant() - Retention.EventMarks - Duration.FromDays(1);
+        await events.TryClaimAsync("slack:old", longAgo, Duration.FromMinutes(2));
+        await _host.Services.GetRequiredService<IStoreWriter>().CommitAsync(c => c.CompleteEvent("slack:old", longAgo));
+        await _host.StartAsync();
+        var scheduler = await _host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var ran = new JobRan(StorePruneJob.Key);
+        scheduler.ListenerManager.AddJobListener(ran);
+
+        await scheduler.TriggerJob(StorePruneJob.Key);
+        await ran.Done.WaitAsync(Bound);
+
+        // Its mark is gone, so the event counts as new (a mark merely past its time would too; the row count says it was deleted).
+        await using var connection = await _db.Database.OpenAsync();
+        Assert.Equal(0L, await SqliteDatabase.ScalarAsync(connection, "SELECT COUNT(*) FROM events WHERE key = 'slack:old';", default));
+    }
+
+    /// <summary>Completes when a given job has run (after its body, exceptions included).</summary>
+    private sealed class JobRan(JobKey key) : Quartz.Listener.JobListenerSupport
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override string Name => $"ran-{key}";
+
+        public Task Done => _done.Task;
+
+        public override Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            if (context.JobDetail.Key.Equals(key))
+            {
+                _ = jobException is null ? _done.TrySetResult() : _done.TrySetException(jobException);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
+
+namespace SalesBot.Scheduling.Tests;
+
+/// <summary>Records sends from the scheduler's threads and lets a test await the n-th one (bounded), instead of sleeping.</summary>
+public sealed class SignallingMessenger(string channel) : IChannelMessenger
+{
+    private readonly ConcurrentQueue<(ConversationReference To, OutboundMessage Message)> _sent = new();
+    private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Channel { get; } = channel;
+
+    public IReadOnlyList<(ConversationReference To, OutboundMessage Message)> Sent => [.. _sent];
+
+    public Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        _sent.Enqueue((to, message));
+        _first.TrySetResult();
+        return Task.FromResult(DeliveryResult.Sent);
+    }
+
+    public Task FirstSendAsync(TimeSpan timeout) => _first.Task.WaitAsync(timeout);
+}
