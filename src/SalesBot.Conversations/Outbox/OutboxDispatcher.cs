@@ -54,7 +54,7 @@ public sealed partial class OutboxDispatcher(
             // Leased again and again without an outcome: sending it kills the process (a poison message).
             var poison = $"Leased {attempts - 1} times without an outcome; the process sending it may have crashed each time.";
             LogDeadLettered(logger, message.Key, poison);
-            return Finished(message, OutboxStatus.DeadLettered, attempts, poison);
+            return Finished(message, OutboxStatus.DeadLettered, poison);
         }
 
         foreach (var check in checks)
@@ -62,7 +62,7 @@ public sealed partial class OutboxDispatcher(
             if (await check.WithdrawReasonAsync(message, cancellationToken) is { } reason)
             {
                 LogWithdrawn(logger, message.Key, reason);
-                return Finished(message, OutboxStatus.Withdrawn, message.Attempts, reason);
+                return Finished(message, OutboxStatus.Withdrawn, reason);
             }
         }
 
@@ -76,13 +76,12 @@ public sealed partial class OutboxDispatcher(
                     ? $"Team {message.RecipientId} has no channel with SalesBot in it."
                     : $"Member {message.RecipientId} has no chat with SalesBot.";
                 LogDeadLettered(logger, message.Key, reason);
-                return Finished(message, OutboxStatus.DeadLettered, attempts, reason);
+                return Finished(message, OutboxStatus.DeadLettered, reason);
             }
 
             // The person may open a chat, or the team add the bot to a channel, soon: wait, quietly.
             return message with
             {
-                Attempts = attempts,
                 NextAttemptAt = clock.GetCurrentInstant() + Duration.Min(Backoff(attempts), policy.UndeliverableAfter - waited),
                 LastError = "No conversation yet.",
                 LeaseOwner = null,
@@ -93,24 +92,24 @@ public sealed partial class OutboxDispatcher(
         switch (result.Status)
         {
             case DeliveryStatus.Sent:
-                return Finished(message, OutboxStatus.Sent, attempts, null) with { SentAt = clock.GetCurrentInstant() };
+                return Finished(message, OutboxStatus.Sent, null) with { SentAt = clock.GetCurrentInstant() };
             case DeliveryStatus.RetryLater when attempts < MaxAttempts:
                 LogRetrying(logger, message.Key, attempts, result.Error);
                 return message with
                 {
-                    Attempts = attempts,
                     NextAttemptAt = clock.GetCurrentInstant() + (result.RetryAfter ?? Backoff(attempts)),
                     LastError = result.Error,
                     LeaseOwner = null,
                 };
             default:
                 LogFailed(logger, message.Key, attempts, result.Error);
-                return Finished(message, OutboxStatus.Failed, attempts, result.Error);
+                return Finished(message, OutboxStatus.Failed, result.Error);
         }
     }
 
-    private static OutboxMessage Finished(OutboxMessage message, OutboxStatus status, int attempts, string? error) =>
-        message with { Status = status, Attempts = attempts, LastError = error, LeaseOwner = null };
+    // Attempts were counted when the message was leased.
+    private static OutboxMessage Finished(OutboxMessage message, OutboxStatus status, string? error) =>
+        message with { Status = status, LastError = error, LeaseOwner = null };
 
     private async Task<DeliveryResult> DeliverAsync(ConversationReference reference, OutboxMessage message, CancellationToken cancellationToken)
     {
