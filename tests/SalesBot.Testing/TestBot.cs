@@ -76,17 +76,7 @@ public sealed class TestBot : IAsyncDisposable
 
     /// <summary>Where to reach a member (their 1:1) or a team (its channel) on the test channel.</summary>
     public Task RememberConversationAsync(RecipientKind kind, string ownerId, string conversationId) =>
-        CommitAsync(changes => changes.PutConversation(new ConversationReference
-        {
-            OwnerKind = kind,
-            OwnerId = ownerId,
-            Channel = TestData.Channel,
-            TenantId = TestData.Tenant,
-            ConversationId = conversationId,
-            Scope = kind == RecipientKind.Member ? ConversationScope.Personal : ConversationScope.Channel,
-            UserId = kind == RecipientKind.Member ? ownerId : null,
-            UpdatedAt = Clock.GetCurrentInstant(),
-        }));
+        CommitAsync(changes => changes.PutConversation(TestRecords.Conversation(kind, ownerId, conversationId, Clock.GetCurrentInstant())));
 
     /// <summary>Says <paramref name="text"/> in a 1:1 chat as <paramref name="memberId"/>.</summary>
     public Task<TurnResult> SayAsync(string text, string memberId = "rep-1", string? eventId = null) =>

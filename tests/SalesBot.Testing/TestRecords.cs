@@ -22,27 +22,23 @@ public static class TestRecords
     };
 
     /// <summary>Where to reach <paramref name="memberId"/> in their 1:1 chat.</summary>
-    public static ConversationReference DirectChat(string memberId, Instant at) => new()
-    {
-        OwnerKind = RecipientKind.Member,
-        OwnerId = memberId,
-        Channel = TestData.Channel,
-        TenantId = TestData.Tenant,
-        ConversationId = "dm-" + memberId,
-        Scope = ConversationScope.Personal,
-        UserId = memberId,
-        UpdatedAt = at,
-    };
+    public static ConversationReference DirectChat(string memberId, Instant at) =>
+        Conversation(RecipientKind.Member, memberId, "dm-" + memberId, at);
 
     /// <summary>Where the team's wins are posted.</summary>
-    public static ConversationReference TeamChannel(string teamId, Instant at) => new()
+    public static ConversationReference TeamChannel(string teamId, Instant at) =>
+        Conversation(RecipientKind.Team, teamId, "channel-" + teamId, at);
+
+    /// <summary>A member's 1:1 chat or a team's channel on the test channel and tenant.</summary>
+    public static ConversationReference Conversation(RecipientKind kind, string ownerId, string conversationId, Instant at) => new()
     {
-        OwnerKind = RecipientKind.Team,
-        OwnerId = teamId,
+        OwnerKind = kind,
+        OwnerId = ownerId,
         Channel = TestData.Channel,
         TenantId = TestData.Tenant,
-        ConversationId = "channel-" + teamId,
-        Scope = ConversationScope.Channel,
+        ConversationId = conversationId,
+        Scope = kind == RecipientKind.Member ? ConversationScope.Personal : ConversationScope.Channel,
+        UserId = kind == RecipientKind.Member ? ownerId : null,
         UpdatedAt = at,
     };
 
