@@ -50,7 +50,7 @@ public sealed class CosmosStoreWriter(CosmosDatabase db) : IStoreWriter
         }, Expect.Any, ct),
         ConversationPut c => _conversations.PutAsync(c.Reference, ct),
         // Keep the first post under a key, sent or not: a replayed turn queues nothing twice.
-        OutboxAdd c => CosmosItems.CreateIfAbsentAsync(db.Outbox, CosmosOutbox.Document(c.Message with { Status = OutboxStatus.Pending }, db.OutboxShards), ct),
+        OutboxAdd c => CosmosItems.CreateIfAbsentAsync(db.Outbox, CosmosOutbox.Document(c.Message, db.OutboxShards), ct),
         InstallationPut c => CosmosItems.WriteAsync(db.Lookups, Lookup(
             CosmosKeys.Installation(c.Installation.Channel, c.Installation.WorkspaceId), "installation", c.Installation), Expect.Any, ct),
         EventDone c => CosmosItems.WriteAsync(db.Events, CosmosEventLog.Mark(c.Key, done: true, c.At, c.KeepUntil), Expect.Any, ct),

@@ -49,9 +49,9 @@ public sealed class SqliteStoreWriter(SqliteDatabase database) : IStoreWriter
             ("$k", c.Reference.OwnerKind.ToString()), ("$o", c.Reference.OwnerId), ("$c", c.Reference.Channel),
             ("$u", c.Reference.UpdatedAt.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(c.Reference))),
         OutboxAdd c => write.ExecuteAsync(
-            "INSERT INTO outbox (key, status, next_attempt_ms, doc) VALUES ($k, $s, $n, $doc) ON CONFLICT(key) DO NOTHING;",
-            ("$k", c.Message.Key), ("$s", nameof(OutboxStatus.Pending)), ("$n", c.Message.NextAttemptAt.ToUnixTimeMilliseconds()),
-            ("$doc", DocumentJson.Serialize(c.Message with { Status = OutboxStatus.Pending }))),
+            "INSERT INTO outbox (key, status, next_attempt_ms, finished_ms, doc) VALUES ($k, $s, $n, $f, $doc) ON CONFLICT(key) DO NOTHING;",
+            ("$k", c.Message.Key), ("$s", c.Message.Status.ToString()), ("$n", c.Message.NextAttemptAt.ToUnixTimeMilliseconds()),
+            ("$f", c.Message.IsFinished ? c.Message.CreatedAt.ToUnixTimeMilliseconds() : null), ("$doc", DocumentJson.Serialize(c.Message))),
         InstallationPut c => write.ExecuteAsync(
             "INSERT INTO installations (channel, workspace_id, doc) VALUES ($c, $w, $doc) ON CONFLICT(channel, workspace_id) DO UPDATE SET doc = excluded.doc;",
             ("$c", c.Installation.Channel), ("$w", c.Installation.WorkspaceId), ("$doc", DocumentJson.Serialize(c.Installation))),

@@ -17,6 +17,7 @@ public sealed record Form(
 [JsonDerivedType(typeof(NumberInput), "number")]
 [JsonDerivedType(typeof(TextInput), "text")]
 [JsonDerivedType(typeof(ChoiceInput), "choice")]
+[JsonDerivedType(typeof(DateInput), "date")]
 public abstract record FormInput(string Id, string Label)
 {
     /// <summary>Shown under the input after a rejected submit (Slack modal field errors, Teams card re-render).</summary>
@@ -33,3 +34,7 @@ public sealed record ChoiceInput(string Id, string Label, IReadOnlyList<Choice> 
     : FormInput(Id, Label);
 
 public sealed record Choice(string Title, string Value);
+
+/// <summary>A calendar date; submitted as <c>yyyy-MM-dd</c> (Teams <c>Input.Date</c>, Slack <c>datepicker</c>).</summary>
+public sealed record DateInput(string Id, string Label, string? Value = null, string? Min = null, bool Required = true)
+    : FormInput(Id, Label);
