@@ -20,6 +20,7 @@ public sealed partial class ConversationEngine(
     IConversationReferenceStore references,
     IStoreWriter writer,
     IOutboxSignal outboxSignal,
+    Scheduling.IScheduleSignal scheduleSignal,
     IClock clock,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
@@ -52,6 +53,11 @@ public sealed partial class ConversationEngine(
             {
                 // Wins and other posts go out now rather than at the next sweep.
                 outboxSignal.Notify();
+            }
+
+            if (changes.ChangesSchedules)
+            {
+                scheduleSignal.SchedulesChanged();
             }
 
             return result;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using SalesBot.Conversations.Flows;
 using SalesBot.Conversations.Outbox;
-using SalesBot.Core.CheckIns;
+using SalesBot.Conversations.Scheduling;
 
 namespace SalesBot.Conversations;
 
@@ -21,13 +21,24 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow, HelpFlow>();
         services.AddScoped<IFlow, StatusFlow>();
         services.AddScoped<IFlow, WinFlow>();
-        services.AddScoped<IFlow, ReflectionFlow>();
+        services.AddScoped<IFlow>(sp => sp.GetRequiredService<ReflectionFlow>());
         services.AddScoped<IConversationEngine, ConversationEngine>();
         services.TryAddSingleton(new DeliveryPolicy());
         services.AddScoped<OutboxDispatcher>();
-        services.TryAddSingleton(PromptSchedule.Default);
-        services.AddScoped<CheckInPrompts>();
-        services.AddScoped<IDeliveryCheck, CheckInPromptCheck>();
+        services.AddScoped<MemberChanges>();
+        services.AddScoped<ReflectionFlow>();
+        services.AddScoped<IFlow, TimeAwayFlow>();
+        services.AddScoped<IFlow, SnoozeFlow>();
+        services.AddScoped<IFlow, ScheduleFlow>();
+        services.AddScoped<IFlow, HolidayFlow>();
+        services.AddScoped<IFlow, RunScheduleFlow>();
+        services.TryAddSingleton(new SchedulePolicy());
+        services.TryAddSingleton<SchedulePlan>();
+        services.TryAddSingleton<IScheduleSignal, PlanInvalidatingSignal>();
+        services.AddScoped<TeamDigests>();
+        services.AddScoped<ScheduledMessages>();
+        services.AddScoped<ScheduledPrompts>();
+        services.AddScoped<IDeliveryCheck, MemberDeliveryCheck>();
         return services;
     }
 

@@ -11,21 +11,24 @@ public sealed class SchedulingOptions
     [Range(1, 3600)]
     public int OutboxSweepSeconds { get; set; } = 10;
 
-    /// <summary>Reps' local time for the daily check-in prompt on working days, <c>HH:mm</c>.</summary>
-    [RegularExpression(@"^([01]\d|2[0-3]):[0-5]\d$", ErrorMessage = "Scheduling:CheckInPromptTime must be HH:mm, e.g. 09:00.")]
-    public string CheckInPromptTime { get; set; } = "09:00";
+    /// <summary>
+    /// How late a scheduled message found after downtime may be and still go out (once); later ones are
+    /// skipped, logged, and kept in the outbox as skipped.
+    /// </summary>
+    [Range(1, 720)]
+    public int CatchUpGraceMinutes { get; set; } = 60;
 
-    /// <summary>How long after the prompt time a prompt not yet sent (e.g. after downtime) still goes out.</summary>
-    [Range(1, 12)]
-    public int CheckInPromptWindowHours { get; set; } = 3;
-
-    /// <summary>How often due prompts are looked for.</summary>
+    /// <summary>The longest the schedule goes without a run; it also runs at the moment anything is due.</summary>
     [Range(1, 60)]
-    public int CheckInPromptSweepMinutes { get; set; } = 5;
+    public int SweepMinutes { get; set; } = 5;
 
-    /// <summary>The prompt time; a method, not a property, so validation never evaluates it before the format is checked.</summary>
-    public NodaTime.LocalTime PromptLocalTime() =>
-        NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(CheckInPromptTime).GetValueOrThrow();
+    /// <summary>How often each zone's stored schedules are read again, for changes made on other instances.</summary>
+    [Range(1, 1440)]
+    public int ReplanMinutes { get; set; } = 15;
+
+    /// <summary>How long "remind me later" on a check-in prompt waits.</summary>
+    [Range(5, 240)]
+    public int SnoozeMinutes { get; set; } = 60;
 
     /// <summary>How long a post with nowhere to go (no team channel, no chat with the member) waits before it is dead-lettered.</summary>
     [Range(1, 1440)]

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Quartz;
-using SalesBot.Core.CheckIns;
 using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Scheduling;
 
 namespace SalesBot.Scheduling;
 
@@ -16,10 +16,16 @@ public static class SchedulingServiceCollectionExtensions
         services.AddOptions<SchedulingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
         // Built from the validated options: an invalid setting fails ValidateOnStart before anyone asks.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SchedulingOptions>>().Value);
         services.AddSingleton(sp =>
         {
-            var validated = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
-            return new PromptSchedule(validated.PromptLocalTime(), Duration.FromHours(validated.CheckInPromptWindowHours));
+            var validated = sp.GetRequiredService<SchedulingOptions>();
+            return new SchedulePolicy
+            {
+                CatchUpGrace = Duration.FromMinutes(validated.CatchUpGraceMinutes),
+                Replan = Duration.FromMinutes(validated.ReplanMinutes),
+                Snooze = Duration.FromMinutes(validated.SnoozeMinutes),
+            };
         });
 
         services.AddSingleton(sp => new DeliveryPolicy
@@ -33,6 +39,7 @@ public static class SchedulingServiceCollectionExtensions
         }
 
         services.AddSingleton<IOutboxSignal, QuartzOutboxSignal>();
+        services.AddSingleton<IScheduleSignal, QuartzScheduleSignal>();
         services.AddQuartz(q =>
         {
             q.SchedulerName = "salesbot";
@@ -42,12 +49,12 @@ public static class SchedulingServiceCollectionExtensions
                 .WithIdentity("outbox-sweep", "salesbot")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithIntervalInSeconds(options.OutboxSweepSeconds).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
-            q.AddJob<CheckInPromptJob>(j => j.WithIdentity(CheckInPromptJob.Key).StoreDurably());
+            q.AddJob<ScheduleJob>(j => j.WithIdentity(ScheduleJob.Key).StoreDurably());
             q.AddTrigger(t => t
-                .ForJob(CheckInPromptJob.Key)
-                .WithIdentity("checkin-prompt-sweep", "salesbot")
+                .ForJob(ScheduleJob.Key)
+                .WithIdentity("schedule-sweep", "salesbot")
                 .StartNow()
-                .WithSimpleSchedule(s => s.WithIntervalInMinutes(options.CheckInPromptSweepMinutes).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
+                .WithSimpleSchedule(s => s.WithIntervalInMinutes(options.SweepMinutes).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
             q.AddJob<StorePruneJob>(j => j.WithIdentity(StorePruneJob.Key).StoreDurably());
             q.AddTrigger(t => t
                 .ForJob(StorePruneJob.Key)

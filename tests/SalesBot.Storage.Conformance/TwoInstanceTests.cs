@@ -7,6 +7,7 @@ using SalesBot.Conversations.Flows;
 using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Ports;
+using SalesBot.Conversations.Scheduling;
 using SalesBot.Core.Organization;
 using SalesBot.Testing;
 
@@ -53,10 +54,10 @@ public abstract class TwoInstanceTests : IAsyncLifetime
         var london = Enumerable.Range(1, 6).Select(i => MemberBuilder.ARep($"ldn-{i}").InZone("Europe/London").Build()).ToList();
         await SeedAsync([.. newYork, .. london]);
 
-        await Task.WhenAll(InScope<CheckInPrompts>(_a, p => p.QueueDueAsync()), InScope<CheckInPrompts>(_b, p => p.QueueDueAsync()));
+        await Task.WhenAll(InScope<ScheduledPrompts, ScheduleRun>(_a, p => p.RunDueAsync()), InScope<ScheduledPrompts, ScheduleRun>(_b, p => p.RunDueAsync()));
         await DispatchOnBothAsync();
 
-        // 09:05 in New York is 14:05 in London, past its morning window: only New York is asked.
+        // 09:05 in New York is 14:05 in London, hours past its nine o'clock: only New York is asked.
         var recipients = _messenger.Sent.Select(s => s.To.OwnerId).ToList();
         Assert.Equal(newYork.Select(m => m.Id).Order(), recipients.Order());
     }

@@ -1,6 +1,7 @@
 using NodaTime;
 using SalesBot.Core.Metrics;
 using SalesBot.Core.Organization;
+using SalesBot.Core.Schedules;
 
 namespace SalesBot.Testing;
 
@@ -14,6 +15,8 @@ public sealed class MemberBuilder
     private string _zone = "America/New_York";
     private IReadOnlyList<LeadMetric>? _metrics;
     private LocalDate _start = new(2024, 1, 8);
+    private ScheduleOverride? _schedule;
+    private readonly List<AwayPeriod> _away = [];
 
     public static MemberBuilder ARep(string id = "rep-1") => new MemberBuilder().WithId(id);
 
@@ -34,6 +37,13 @@ public sealed class MemberBuilder
 
     public MemberBuilder WithMetrics(params LeadMetric[] metrics) { _metrics = metrics; return this; }
 
+    public MemberBuilder WithSchedule(ScheduleOverride schedule) { _schedule = schedule; return this; }
+
+    public MemberBuilder AwayFrom(LocalDate from, LocalDate to) { _away.Add(new AwayPeriod(from, to, "vacation")); return this; }
+
+    public static MemberBuilder ALeader(string id = "leader-1") =>
+        new MemberBuilder().WithId(id).WithName("Lee Leader").WithRole(MemberRole.Leader);
+
     public Member Build() => new()
     {
         Id = _id,
@@ -44,6 +54,8 @@ public sealed class MemberBuilder
         TimeZoneId = _zone,
         Metrics = _metrics ?? MetricCatalog.DefaultsFor(_role),
         ChannelAccounts = [new ChannelAccount(TestData.Channel, TestData.Tenant, _id)],
+        Schedule = _schedule,
+        TimeAway = [.. _away],
     };
 
     public static implicit operator Member(MemberBuilder builder) => builder.Build();

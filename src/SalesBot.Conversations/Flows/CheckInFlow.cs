@@ -27,7 +27,7 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
     public async Task<TurnResult> OnCommandAsync(Turn turn, string argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var reportDate = WorkWeek.ReportDateFor(clock.GetCurrentInstant(), turn.Zone);
+        var reportDate = turn.Calendar.ReportDateFor(clock.GetCurrentInstant());
         if (string.IsNullOrWhiteSpace(argument))
         {
             var existing = await checkIns.GetAsync(turn.Member.Id, reportDate, cancellationToken);
@@ -48,7 +48,7 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(submission);
-        var today = WorkWeek.ReportDateFor(clock.GetCurrentInstant(), turn.Zone);
+        var today = turn.Calendar.ReportDateFor(clock.GetCurrentInstant());
         if (submission.Verb == OpenVerb)
         {
             return await OnCommandAsync(turn, string.Empty, cancellationToken);
@@ -90,7 +90,7 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
             .Append(stored)
             .OrderBy(c => c.ReportDate)
             .ToList();
-        var outcome = CheckInOutcome.Evaluate(stored, turn.Member.Metrics, history);
+        var outcome = CheckInOutcome.Evaluate(stored, turn.Member.Metrics, history, turn.Calendar);
         await CelebrateAsync(turn, stored, outcome, cancellationToken);
 
         var saved = CheckInMessages.Saved(turn.Member, stored, outcome, existing is not null);

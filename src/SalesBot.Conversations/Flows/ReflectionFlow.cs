@@ -2,6 +2,7 @@ using NodaTime;
 using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Ports;
 using SalesBot.Core.CheckIns;
+using SalesBot.Core.Organization;
 using SalesBot.Core.Reflections;
 
 namespace SalesBot.Conversations.Flows;
@@ -27,7 +28,7 @@ public sealed class ReflectionFlow(IReflectionStore reflections, ICheckInStore c
     {
         ArgumentNullException.ThrowIfNull(turn);
         var month = MonthToReflectOn(clock.GetCurrentInstant().InZone(turn.Zone).Date);
-        return TurnResult.Reply(await FormAsync(turn, month, null, cancellationToken));
+        return TurnResult.Reply(await FormAsync(turn.Member, month, null, cancellationToken));
     }
 
     public async Task<TurnResult> OnSubmitAsync(Turn turn, FormSubmission submission, CancellationToken cancellationToken)
@@ -84,16 +85,17 @@ public sealed class ReflectionFlow(IReflectionStore reflections, ICheckInStore c
         return new TurnResult { Replies = [reply], ReplacesSubmittedForm = reply };
     }
 
-    private async Task<OutboundMessage> FormAsync(Turn turn, YearMonth month, IReadOnlyDictionary<string, string>? errors, CancellationToken cancellationToken)
+    /// <summary>The reflection form for a month, with the member's own numbers and last month's "I'll try".</summary>
+    public async Task<OutboundMessage> FormAsync(Member member, YearMonth month, IReadOnlyDictionary<string, string>? errors, CancellationToken cancellationToken)
     {
         var first = month.OnDayOfMonth(1);
         var last = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
-        var days = await checkIns.ListForMemberAsync(turn.Member.Id, first, last, cancellationToken);
-        var previous = await reflections.GetAsync(turn.Member.Id, month.PlusMonths(-1), cancellationToken);
-        var current = await reflections.GetAsync(turn.Member.Id, month, cancellationToken);
+        var days = await checkIns.ListForMemberAsync(member.Id, first, last, cancellationToken);
+        var previous = await reflections.GetAsync(member.Id, month.PlusMonths(-1), cancellationToken);
+        var current = await reflections.GetAsync(member.Id, month, cancellationToken);
 
         var facts = new List<Fact> { new("Days checked in", days.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
-        foreach (var metric in turn.Member.Metrics)
+        foreach (var metric in member.Metrics)
         {
             var values = days.Select(d => d.ValueOf(metric.Key)).OfType<int>().ToList();
             var hit = values.Count(metric.IsMet);
@@ -122,7 +124,7 @@ public sealed class ReflectionFlow(IReflectionStore reflections, ICheckInStore c
         };
     }
 
-    private static string MonthName(YearMonth month) =>
+    public static string MonthName(YearMonth month) =>
         month.OnDayOfMonth(1).ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static YearMonth? ParseMonth(string? text) =>

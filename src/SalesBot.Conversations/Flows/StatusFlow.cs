@@ -3,6 +3,7 @@ using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Ports;
 using SalesBot.Core.CheckIns;
 using SalesBot.Core.Organization;
+using SalesBot.Core.Schedules;
 using SalesBot.Core.Summaries;
 
 namespace SalesBot.Conversations.Flows;
@@ -26,11 +27,11 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, ICl
     public async Task<TurnResult> OnCommandAsync(Turn turn, string argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var reportDate = WorkWeek.ReportDateFor(clock.GetCurrentInstant(), turn.Zone);
+        var reportDate = turn.Calendar.ReportDateFor(clock.GetCurrentInstant());
         var wantsOwn = argument.Trim().Equals("me", StringComparison.OrdinalIgnoreCase);
         return turn.Member.Role.CanSeeTeamStatus() && !wantsOwn
             ? TurnResult.Reply(await TeamAsync(turn.Team, reportDate, cancellationToken))
-            : TurnResult.Reply(await OwnAsync(turn.Member, reportDate, cancellationToken));
+            : TurnResult.Reply(await OwnAsync(turn.Member, turn.Calendar, reportDate, cancellationToken));
     }
 
     private async Task<OutboundMessage> TeamAsync(Team team, LocalDate reportDate, CancellationToken cancellationToken)
@@ -46,7 +47,8 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, ICl
             reportDate,
             roster,
             histories.Values.SelectMany(h => h).ToList(),
-            m => Streak.CheckInStreak(histories[m.Id].Select(c => c.ReportDate), reportDate));
+            m => Streak.CheckInStreak(histories[m.Id].Select(c => c.ReportDate), reportDate, new MemberCalendar(m, team)),
+            m => new MemberCalendar(m, team).Excuses(reportDate));
         return Render(team, status);
     }
 
@@ -57,14 +59,17 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, ICl
         var day = Dates.Display(status.ReportDate);
         var done = status.CheckedIn.Count();
         var missing = status.Missing.Select(r => r.Member.DisplayName).ToList();
-        var headline = $"{done} of {status.Reps.Count} checked in for {day}." +
-                       (missing.Count == 0 ? " Everyone's in. 🙌" : $" Not yet: {string.Join(", ", missing)}.");
+        var away = status.Away.Select(r => r.Member.DisplayName).ToList();
+        var expected = status.Reps.Count - away.Count;
+        var headline = $"{done} of {expected} checked in for {day}." +
+                       (missing.Count == 0 ? " Everyone's in. 🙌" : $" Not yet: {string.Join(", ", missing)}.") +
+                       (away.Count == 0 ? string.Empty : $" Away: {string.Join(", ", away)}.");
 
         var rows = status.Reps.Select(r => (IReadOnlyList<string>)
         [
             r.Member.DisplayName,
             r.CheckIn is null ? "—" : string.Join(" · ", r.Results.Select(x => $"{x.Metric.Name} {CheckInMessages.ResultText(x)}")),
-            r.CheckIn is null ? "not checked in" : $"{r.TargetsMet}/{r.Results.Count}",
+            r.CheckIn is not null ? $"{r.TargetsMet}/{r.Results.Count}" : r.Away ? "away" : "not checked in",
             r.Streak.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ]).ToList();
 
@@ -85,10 +90,10 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, ICl
         return new OutboundMessage { Text = $"{team.Name}: {headline}", Blocks = blocks };
     }
 
-    private async Task<OutboundMessage> OwnAsync(Member member, LocalDate reportDate, CancellationToken cancellationToken)
+    private async Task<OutboundMessage> OwnAsync(Member member, MemberCalendar calendar, LocalDate reportDate, CancellationToken cancellationToken)
     {
         var history = await checkIns.ListForMemberAsync(member.Id, reportDate.PlusDays(-StreakLookbackDays), reportDate, cancellationToken);
-        var streak = Streak.CheckInStreak(history.Select(c => c.ReportDate), reportDate);
+        var streak = Streak.CheckInStreak(history.Select(c => c.ReportDate), reportDate, calendar);
         var lastFive = history.OrderByDescending(c => c.ReportDate).Take(5).ToList();
         if (lastFive.Count == 0)
         {

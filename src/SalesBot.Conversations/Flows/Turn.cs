@@ -13,4 +13,7 @@ public sealed record Turn(InboundEvent Inbound, Member Member, Team Team)
     public ChangeSet Changes { get; init; } = new();
 
     public NodaTime.DateTimeZone Zone => Member.TimeZone;
+
+    /// <summary>The member's working days, hours, holidays and time away.</summary>
+    public Core.Schedules.MemberCalendar Calendar => new(Member, Team);
 }

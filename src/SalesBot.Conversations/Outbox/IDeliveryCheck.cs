@@ -1,12 +1,31 @@
+using NodaTime;
+
 namespace SalesBot.Conversations.Outbox;
 
 /// <summary>
-/// Asked right before a message is sent whether it is still wanted: a prompt queued at nine is not,
-/// once the rep has checked in at five past. Queuing and sending are apart in time, so the answer at
-/// queue time is not enough.
+/// Asked right before a message is sent whether it is still wanted, and whether now is the time: a
+/// prompt queued at nine is not wanted once the rep checked in at five past, and a digest that comes
+/// due after working hours waits for the morning. Queuing and sending are apart in time, so the answer
+/// at queue time is not enough.
 /// </summary>
 public interface IDeliveryCheck
 {
-    /// <summary>Why the message is no longer wanted, or null when it is (or this check has no say in it).</summary>
-    Task<string?> WithdrawReasonAsync(OutboxMessage message, CancellationToken cancellationToken);
+    Task<DeliveryDecision> DecideAsync(OutboxMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>Send now, hold until later (no attempt used up), or withdraw for good, with the reason.</summary>
+public sealed record DeliveryDecision(DeliveryVerdict Verdict, Instant? Until = null, string? Reason = null)
+{
+    public static DeliveryDecision Send { get; } = new(DeliveryVerdict.Send);
+
+    public static DeliveryDecision Hold(Instant until, string reason) => new(DeliveryVerdict.Hold, until, reason);
+
+    public static DeliveryDecision Withdraw(string reason) => new(DeliveryVerdict.Withdraw, null, reason);
+}
+
+public enum DeliveryVerdict
+{
+    Send,
+    Hold,
+    Withdraw,
 }

@@ -57,12 +57,25 @@ public sealed partial class OutboxDispatcher(
             return Finished(message, OutboxStatus.DeadLettered, poison);
         }
 
+        if (message.ExpiresAt is { } expires && expires <= clock.GetCurrentInstant())
+        {
+            var reason = $"Expired at {expires} before it could be sent.";
+            LogWithdrawn(logger, message.Key, reason);
+            return Finished(message, OutboxStatus.Withdrawn, reason);
+        }
+
         foreach (var check in checks)
         {
-            if (await check.WithdrawReasonAsync(message, cancellationToken) is { } reason)
+            var decision = await check.DecideAsync(message, cancellationToken);
+            switch (decision.Verdict)
             {
-                LogWithdrawn(logger, message.Key, reason);
-                return Finished(message, OutboxStatus.Withdrawn, reason);
+                case DeliveryVerdict.Withdraw:
+                    LogWithdrawn(logger, message.Key, decision.Reason ?? "No longer wanted.");
+                    return Finished(message, OutboxStatus.Withdrawn, decision.Reason);
+                case DeliveryVerdict.Hold:
+                    // Waiting for the right moment is not a failed attempt: give back the one this lease counted.
+                    LogHeld(logger, message.Key, decision.Until, decision.Reason);
+                    return message with { NextAttemptAt = decision.Until ?? clock.GetCurrentInstant(), LastError = decision.Reason, LeaseOwner = null, Attempts = attempts - 1 };
             }
         }
 
@@ -143,6 +156,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Outbox message {Key} withdrawn: {Reason}")]
     private static partial void LogWithdrawn(ILogger logger, string key, string reason);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Debug, Message = "Outbox message {Key} held until {Until}: {Reason}")]
+    private static partial void LogHeld(ILogger logger, string key, Instant? until, string? reason);
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Outbox message {Key}: lease lost to another dispatcher")]
     private static partial void LogLeaseLost(ILogger logger, string key);

@@ -1,4 +1,5 @@
 using SalesBot.Core.Metrics;
+using SalesBot.Core.Schedules;
 
 namespace SalesBot.Core.CheckIns;
 
@@ -11,7 +12,7 @@ public sealed record CheckInOutcome(
     public bool AllTargetsMet => Results.Count > 0 && Results.All(r => r.TargetMet);
 
     /// <summary>Compares <paramref name="checkIn"/> with targets and with <paramref name="history"/> (other days only).</summary>
-    public static CheckInOutcome Evaluate(CheckIn checkIn, IReadOnlyList<LeadMetric> metrics, IReadOnlyList<CheckIn> history)
+    public static CheckInOutcome Evaluate(CheckIn checkIn, IReadOnlyList<LeadMetric> metrics, IReadOnlyList<CheckIn> history, MemberCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -35,7 +36,10 @@ public sealed record CheckInOutcome(
             }
         }
 
-        var streak = CheckIns.Streak.CheckInStreak(earlier.Select(h => h.ReportDate).Append(checkIn.ReportDate), checkIn.ReportDate);
+        var reported = earlier.Select(h => h.ReportDate).Append(checkIn.ReportDate);
+        var streak = calendar is null
+            ? CheckIns.Streak.CheckInStreak(reported, checkIn.ReportDate)
+            : CheckIns.Streak.CheckInStreak(reported, checkIn.ReportDate, calendar);
         return new CheckInOutcome(results, streak, bests);
     }
 }

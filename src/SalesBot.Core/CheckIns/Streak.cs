@@ -1,4 +1,5 @@
 using NodaTime;
+using SalesBot.Core.Schedules;
 
 namespace SalesBot.Core.CheckIns;
 
@@ -17,6 +18,36 @@ public static class Streak
         {
             count++;
             d = WorkWeek.PreviousWorkday(d);
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The streak by the member's own calendar: days that are not working days, team holidays and time
+    /// away neither count nor break it (a rep back from vacation keeps the streak they left with).
+    /// </summary>
+    public static int CheckInStreak(IEnumerable<LocalDate> reportedDays, LocalDate through, MemberCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var days = reportedDays.ToHashSet();
+        if (days.Count == 0)
+        {
+            return 0;
+        }
+
+        var earliest = days.Min();
+        var count = 0;
+        for (var d = through; d >= earliest; d = d.PlusDays(-1))
+        {
+            if (days.Contains(d) && calendar.IsWorkingDay(d))
+            {
+                count++;
+            }
+            else if (!calendar.Excuses(d))
+            {
+                break;
+            }
         }
 
         return count;

@@ -1,5 +1,6 @@
 using NodaTime;
 using SalesBot.Core.Metrics;
+using SalesBot.Core.Schedules;
 
 namespace SalesBot.Core.Organization;
 
@@ -25,6 +26,52 @@ public sealed record Member
     public IReadOnlyList<LeadMetric> Metrics { get; init; } = [];
 
     public IReadOnlyList<ChannelAccount> ChannelAccounts { get; init; } = [];
+
+    /// <summary>The member's own schedule choices over the team's; null to follow the team.</summary>
+    public ScheduleOverride? Schedule { get; init; }
+
+    /// <summary>Days away, nearest last; past periods beyond <see cref="AwayPeriod.MaxKept"/> are dropped.</summary>
+    public IReadOnlyList<AwayPeriod> TimeAway { get; init; } = [];
+
+    public AwayPeriod? AwayOn(LocalDate date) => TimeAway.FirstOrDefault(a => a.Covers(date));
+
+    /// <summary>Adds days away, merged with any period they overlap or touch, keeping the list bounded.</summary>
+    public Member WithTimeAway(AwayPeriod away)
+    {
+        ArgumentNullException.ThrowIfNull(away);
+        if (away.To < away.From)
+        {
+            throw new DomainRuleException("Time away must end on or after the day it starts.");
+        }
+
+        if (Period.Between(away.From, away.To, PeriodUnits.Days).Days >= AwayPeriod.MaxLengthDays)
+        {
+            throw new DomainRuleException($"Time away can be at most {AwayPeriod.MaxLengthDays} days at a time.");
+        }
+
+        var merged = away;
+        var kept = new List<AwayPeriod>();
+        foreach (var period in TimeAway)
+        {
+            if (period.From <= merged.To.PlusDays(1) && merged.From <= period.To.PlusDays(1))
+            {
+                merged = merged with { From = LocalDate.Min(period.From, merged.From), To = LocalDate.Max(period.To, merged.To) };
+            }
+            else
+            {
+                kept.Add(period);
+            }
+        }
+
+        kept.Add(merged);
+        return this with { TimeAway = [.. kept.OrderBy(p => p.From).TakeLast(AwayPeriod.MaxKept)] };
+    }
+
+    /// <summary>Back early: time away from <paramref name="today"/> on is cancelled; earlier days stay as they were.</summary>
+    public Member BackOn(LocalDate today) => this with
+    {
+        TimeAway = [.. TimeAway.Where(p => p.From < today).Select(p => p.To >= today ? p with { To = today.PlusDays(-1) } : p)],
+    };
 
     public DateTimeZone TimeZone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZoneId) ?? DateTimeZone.Utc;
 

@@ -20,7 +20,7 @@ public sealed record HolidayCalendar
 
     public string? NameOf(LocalDate date) =>
         Dates.FirstOrDefault(h => h.Date == date)?.Name
-        ?? Yearly.FirstOrDefault(h => h.Month == date.Month && h.Day == date.Day)?.Name;
+        ?? Yearly.FirstOrDefault(h => h.On(date.Year) == date)?.Name;
 
     public HolidayCalendar Add(Holiday holiday)
     {

@@ -18,8 +18,8 @@ public static class WeekDays
         var days = new SortedSet<IsoDayOfWeek>();
         foreach (var part in text.ToLowerInvariant().Replace(" to ", "-", StringComparison.Ordinal).Split([',', ' ', '/'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var range = part.Split(['-', '–'], StringSplitOptions.RemoveEmptyEntries);
-            if (range.Length is 0 or > 2 || Day(range[0]) is not { } first)
+            var range = part.Split(['-', '–']);
+            if (range.Length is 0 or > 2 || range.Any(r => r.Length == 0) || Day(range[0]) is not { } first)
             {
                 return null;
             }
@@ -31,7 +31,7 @@ public static class WeekDays
             }
 
             // A range may wrap the week end: "sun-thu".
-            for (var d = first; ; d = d == IsoDayOfWeek.Sunday ? IsoDayOfWeek.Monday : d + 1)
+            for (var d = first; ; d = Next(d))
             {
                 days.Add(d);
                 if (d == last)
@@ -47,10 +47,26 @@ public static class WeekDays
     public static string Display(IReadOnlyList<IsoDayOfWeek> days)
     {
         ArgumentNullException.ThrowIfNull(days);
-        var sorted = days.Order().ToList();
-        var contiguous = sorted.Count > 2 && sorted[^1] - sorted[0] == sorted.Count - 1;
-        return contiguous ? $"{Short(sorted[0])}–{Short(sorted[^1])}" : string.Join(", ", sorted.Select(Short));
+        var set = days.ToHashSet();
+        // A run of three or more days reads as a range, also across the week's end ("Sun–Thu").
+        var starts = set.Where(d => !set.Contains(Previous(d))).ToList();
+        if (set.Count > 2 && set.Count < 7 && starts.Count == 1)
+        {
+            var last = starts[0];
+            while (set.Contains(Next(last)))
+            {
+                last = Next(last);
+            }
+
+            return $"{Short(starts[0])}–{Short(last)}";
+        }
+
+        return set.Count == 7 ? "every day" : string.Join(", ", set.Order().Select(Short));
     }
+
+    private static IsoDayOfWeek Next(IsoDayOfWeek day) => day == IsoDayOfWeek.Sunday ? IsoDayOfWeek.Monday : day + 1;
+
+    private static IsoDayOfWeek Previous(IsoDayOfWeek day) => day == IsoDayOfWeek.Monday ? IsoDayOfWeek.Sunday : day - 1;
 
     private static string Short(IsoDayOfWeek day) => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(Names[(int)day - 1]);
 

@@ -12,10 +12,15 @@ public sealed record TeamStatus(LocalDate ReportDate, IReadOnlyList<RepStatus> R
 {
     public IEnumerable<RepStatus> CheckedIn => Reps.Where(r => r.CheckIn is not null);
 
-    public IEnumerable<RepStatus> Missing => Reps.Where(r => r.CheckIn is null);
+    /// <summary>Reps with no check-in who were expected to make one (not away, not on a holiday).</summary>
+    public IEnumerable<RepStatus> Missing => Reps.Where(r => r.CheckIn is null && !r.Away);
+
+    public IEnumerable<RepStatus> Away => Reps.Where(r => r.CheckIn is null && r.Away);
 
     /// <summary>Status for <paramref name="reportDate"/>; check-ins of other days are ignored.</summary>
-    public static TeamStatus For(LocalDate reportDate, IEnumerable<Member> members, IReadOnlyList<CheckIn> checkIns, Func<Member, int> streakOf)
+    /// <param name="isExcused">Whether a rep was away (or on a holiday) for the day, so is shown as away, not missing.</param>
+    public static TeamStatus For(LocalDate reportDate, IEnumerable<Member> members, IReadOnlyList<CheckIn> checkIns, Func<Member, int> streakOf,
+        Func<Member, bool>? isExcused = null)
     {
         ArgumentNullException.ThrowIfNull(streakOf);
         var byMember = checkIns.Where(c => c.ReportDate == reportDate).ToDictionary(c => c.MemberId);
@@ -30,7 +35,7 @@ public sealed record TeamStatus(LocalDate ReportDate, IReadOnlyList<RepStatus> R
                     : m.Metrics.Where(x => checkIn.ValueOf(x.Key).HasValue)
                         .Select(x => new MetricResult(x, checkIn.Values[x.Key], x.IsMet(checkIn.Values[x.Key])))
                         .ToList();
-                return new RepStatus(m, checkIn, results, streakOf(m));
+                return new RepStatus(m, checkIn, results, streakOf(m)) { Away = isExcused?.Invoke(m) ?? false };
             })
             .ToList();
         return new TeamStatus(reportDate, reps);
@@ -39,5 +44,8 @@ public sealed record TeamStatus(LocalDate ReportDate, IReadOnlyList<RepStatus> R
 
 public sealed record RepStatus(Member Member, CheckIn? CheckIn, IReadOnlyList<MetricResult> Results, int Streak)
 {
+    /// <summary>Away or on a holiday for the day: not expected to check in.</summary>
+    public bool Away { get; init; }
+
     public int TargetsMet => Results.Count(r => r.TargetMet);
 }

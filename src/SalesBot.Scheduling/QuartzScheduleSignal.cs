@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using Quartz;
+using SalesBot.Conversations.Scheduling;
+
+namespace SalesBot.Scheduling;
+
+/// <summary>A schedule changed: the plan is read again from the store, now rather than at the next run.</summary>
+public sealed partial class QuartzScheduleSignal(SchedulePlan plan, ISchedulerFactory schedulers, ILogger<QuartzScheduleSignal> logger) : IScheduleSignal
+{
+    public void SchedulesChanged()
+    {
+        plan.Invalidate();
+        _ = TriggerAsync();
+    }
+
+    private async Task TriggerAsync()
+    {
+        try
+        {
+            var scheduler = await schedulers.GetScheduler();
+            if (scheduler.IsStarted && !scheduler.IsShutdown)
+            {
+                await scheduler.TriggerJob(ScheduleJob.Key);
+            }
+        }
+        catch (SchedulerException ex)
+        {
+            LogTriggerFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Could not trigger the schedule job; its next run will replan")]
+    private static partial void LogTriggerFailed(ILogger logger, Exception exception);
+}
