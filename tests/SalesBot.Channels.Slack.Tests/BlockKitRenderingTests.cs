@@ -47,6 +47,52 @@ public sealed class BlockKitRenderingTests
     }
 
     [Fact]
+    public void A_time_away_form_renders_its_dates_as_datepickers_in_input_blocks()
+    {
+        var message = new OutboundMessage
+        {
+            Text = "Time away: when are you out?",
+            Blocks = [new Heading("Time away"), new Paragraph("Pick the first day you are away and the day you are back.")],
+            Form = new Form("away.submit", "Time away", [
+                new DateInput("from", "Away from", Value: "2026-11-23", Min: "2026-11-18"),
+                new DateInput("back", "Back on", Min: "2026-11-18", Required: false),
+            ], "Save time away", new Dictionary<string, string> { ["kind"] = "vacation" }),
+        };
+
+        Golden.Verify("time-away-modal", BlockKitViewRenderer.Modal(message, new ModalMetadata("D0DIRECT1", null, message.Form!.Data!)));
+    }
+
+    [Fact]
+    public void A_date_that_is_not_yyyy_MM_dd_is_not_sent_as_the_initial_date()
+    {
+        var message = new OutboundMessage
+        {
+            Text = "Time away",
+            Form = new Form("away.submit", "Time away", [new DateInput("from", "Away from", Value: "23/11/2026")], "Save"),
+        };
+
+        var element = BlockKitViewRenderer.Modal(message, new ModalMetadata(null, null, new Dictionary<string, string>()))["blocks"]!.AsArray()
+            .Single(b => b!["type"]!.ToString() == "input")!["element"]!.AsObject();
+
+        Assert.Equal("datepicker", element["type"]!.ToString());
+        Assert.False(element.ContainsKey("initial_date"));
+    }
+
+    [Fact]
+    public void A_button_carries_date_inputs_with_their_value_and_minimum()
+    {
+        var message = new OutboundMessage
+        {
+            Text = "Time away",
+            Form = new Form("away.submit", "Time away", [new DateInput("from", "Away from", "2026-11-23", "2026-11-18"), new DateInput("back", "Back on", Required: false)], "Save"),
+        };
+
+        var carried = ButtonValue.Parse(ButtonValue.ForForm(message), "x").FormMessage!.Form!;
+
+        Assert.Equal(message.Form.Inputs, carried.Inputs);
+    }
+
+    [Fact]
     public void A_form_in_a_message_becomes_a_button_carrying_the_form()
     {
         var message = new OutboundMessage

@@ -76,6 +76,48 @@ public sealed class GoldenCardTests
     public void Help_card_with_execute_buttons() =>
         AssertGolden("help", ActivityMapper.ToActivity(HelpFlow.For(Ana), CardActionStyle.Execute));
 
+    [Fact]
+    public void Time_away_form_with_date_inputs() =>
+        AssertGolden("time-away-form", ActivityMapper.ToActivity(TimeAwayForm(), CardActionStyle.Execute));
+
+    [Theory]
+    [InlineData("""{"verb":"away.submit","from":"2026-03-16","back":"2026-03-20"}""")]
+    [InlineData("""{"action":{"type":"Action.Execute","verb":"away.submit","data":{"from":"2026-03-16","back":"2026-03-20"}}}""")]
+    public void A_submitted_date_reaches_the_flow_as_the_yyyy_MM_dd_string(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var submission = document.RootElement.TryGetProperty("action", out _)
+            ? SubmissionReader.FromInvokeValue(document.RootElement)
+            : SubmissionReader.FromMessageValue(document.RootElement);
+
+        Assert.Equal("away.submit", submission!.Verb);
+        Assert.Equal("2026-03-16", submission.Value("from"));
+        Assert.Equal("2026-03-20", submission.Value("back"));
+    }
+
+    [Fact]
+    public void A_date_that_is_not_yyyy_MM_dd_is_left_out_of_the_card_rather_than_sent_malformed()
+    {
+        var message = TimeAwayForm() with { Form = new Form("away.submit", "Time away", [new DateInput("from", "Away from", "16/03/2026", Min: "soon")], "Save") };
+
+        var input = AdaptiveCardRenderer.Render(message, CardActionStyle.Submit)["body"]!.AsArray()
+            .Single(e => e!["type"]!.GetValue<string>() == "Input.Date")!.AsObject();
+
+        Assert.False(input.ContainsKey("value"));
+        Assert.False(input.ContainsKey("min"));
+    }
+
+    /// <summary>A form like the time-away one: a required start date with a minimum and an optional, rejected end date.</summary>
+    private static OutboundMessage TimeAwayForm() => new()
+    {
+        Text = "Time away: when are you out?",
+        Blocks = [new Heading("Time away"), new Paragraph("Pick the first day you are away and the day you are back.")],
+        Form = new Form("away.submit", "Time away", [
+            new DateInput("from", "Away from", Value: "2026-03-16", Min: "2026-03-09"),
+            new DateInput("back", "Back on", Min: "2026-03-09", Required: false) { Error = "Back on must be after away from." },
+        ], "Save time away", new Dictionary<string, string> { ["memberId"] = Ana.Id }),
+    };
+
     private static readonly JsonSerializerOptions Pretty = new(ActivityJson.Options)
     {
         WriteIndented = true,

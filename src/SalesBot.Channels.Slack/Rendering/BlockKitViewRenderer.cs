@@ -75,6 +75,7 @@ public static class BlockKitViewRenderer
             NumberInput n => (Number(n), !n.Required),
             TextInput t => (Text(t), !t.Required),
             ChoiceInput c => (Select(c), !c.Required),
+            DateInput d => (Date(d), !d.Required),
             _ => throw new NotSupportedException($"No Slack input for {input.GetType().Name}."),
         };
         return new JsonObject
@@ -137,6 +138,26 @@ public static class BlockKitViewRenderer
         if (input.Choices.Take(BlockKitLimits.Options).FirstOrDefault(c => c.Value == input.Value) is { } initial)
         {
             element["initial_option"] = Option(initial);
+        }
+
+        return element;
+    }
+
+    /// <summary>
+    /// A <c>datepicker</c>: submitted as <c>selected_date</c> (<c>yyyy-MM-dd</c>). It has no minimum, so
+    /// <see cref="DateInput.Min"/> is for the flow to check; an initial date that is not <c>yyyy-MM-dd</c>
+    /// is left out, since Slack would refuse the whole modal.
+    /// </summary>
+    private static JsonObject Date(DateInput input)
+    {
+        var element = new JsonObject
+        {
+            ["type"] = "datepicker",
+            ["action_id"] = Mrkdwn.Truncate(input.Id, BlockKitLimits.Id),
+        };
+        if (DateOnly.TryParseExact(input.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            element["initial_date"] = input.Value;
         }
 
         return element;

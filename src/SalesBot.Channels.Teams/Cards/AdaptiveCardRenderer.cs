@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using SalesBot.Conversations.Messages;
 
@@ -162,8 +163,19 @@ public static class AdaptiveCardRenderer
             ["value"] = c.Value,
             ["choices"] = new JsonArray(c.Choices.Select(x => (JsonNode)new JsonObject { ["title"] = x.Title, ["value"] = x.Value }).ToArray()),
         }, c, c.Required),
+        DateInput d => WithCommon(new JsonObject
+        {
+            // Submitted as yyyy-MM-dd (a string, like every input value); min is a hint some clients ignore.
+            ["type"] = "Input.Date",
+            ["value"] = IsoDate(d.Value),
+            ["min"] = IsoDate(d.Min),
+        }, d, d.Required),
         _ => throw new NotSupportedException($"No Adaptive Card input for {input.GetType().Name}."),
     };
+
+    /// <summary>The date when it is a valid <c>yyyy-MM-dd</c>, else null (left out rather than sent malformed).</summary>
+    private static string? IsoDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? value : null;
 
     private static JsonObject WithCommon(JsonObject node, FormInput input, bool required)
     {

@@ -49,8 +49,8 @@ public sealed class SlackApp : IAsyncDisposable
 
     public SlackRequests Requests { get; }
 
-    /// <summary>Starts the host with the given settings over the defaults.</summary>
-    public static Task<SlackApp> StartAsync(FakeSlackApi api, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the host with the given settings over the defaults, and any extra test services.</summary>
+    public static Task<SlackApp> StartAsync(FakeSlackApi api, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         var folder = Path.Combine(Path.GetTempPath(), "salesbot-slack-tests", Guid.NewGuid().ToString("N"));
@@ -84,6 +84,7 @@ public sealed class SlackApp : IAsyncDisposable
             {
                 services.AddSingleton<IClock>(clock);
                 services.AddSingleton<TimeProvider>(time);
+                testServices?.Invoke(services);
             });
         });
         return Task.FromResult(new SlackApp(factory, folder, clock, time));

@@ -86,7 +86,9 @@ public sealed class SlackRequests(string signingSecret, Func<DateTimeOffset> now
         {
             var id = block["block_id"]!.ToString();
             var type = block["element"]!["type"]!.ToString();
-            state[id] = new JsonObject { [id] = new JsonObject { ["type"] = type, ["value"] = values.TryGetValue(id, out var v) ? v : null } };
+            // A date picker reports selected_date (yyyy-MM-dd, null when nothing was picked); the others value.
+            var field = type == "datepicker" ? "selected_date" : "value";
+            state[id] = new JsonObject { [id] = new JsonObject { ["type"] = type, [field] = values.TryGetValue(id, out var v) ? v : null } };
         }
 
         return new JsonObject

@@ -74,7 +74,11 @@ internal sealed record SlackView(string Id, string? Hash, string CallbackId, str
             blockIds.Add(blockId);
             // One element per input block; its action id equals the block id, but any element will do.
             var element = (block as JsonObject)?.Select(p => p.Value).OfType<JsonObject>().FirstOrDefault();
-            var value = Json.Str(element, "value") ?? Json.Str(Json.Obj(element, "selected_option"), "value");
+            // Text and number inputs send value, selects selected_option, date pickers selected_date
+            // (yyyy-MM-dd; null when nothing was picked, so the input is left out like an empty select).
+            var value = Json.Str(element, "value")
+                ?? Json.Str(Json.Obj(element, "selected_option"), "value")
+                ?? Json.Str(element, "selected_date");
             if (value is not null)
             {
                 values[blockId] = value;
