@@ -118,8 +118,8 @@ public sealed class ProductionHostTests : IDisposable
 public sealed class StartupValidationTests
 {
     [Theory]
-    [InlineData("Scheduling:CheckInPromptTime", "9am")]
-    [InlineData("Scheduling:CheckInPromptWindowHours", "0")]
+    [InlineData("Scheduling:CatchUpGraceMinutes", "0")]
+    [InlineData("Scheduling:SnoozeMinutes", "1")]
     [InlineData("Storage:Sqlite:Path", "")]
     public void A_bad_setting_stops_the_app_at_start_up_with_its_name(string key, string value)
     {

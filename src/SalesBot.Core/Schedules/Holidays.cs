@@ -43,6 +43,10 @@ public sealed record HolidayCalendar
 
     public int Count => Dates.Count + Yearly.Count;
 
+    public bool Equals(HolidayCalendar? other) => other is not null && Dates.SequenceEqual(other.Dates) && Yearly.SequenceEqual(other.Yearly);
+
+    public override int GetHashCode() => HashCode.Combine(Dates.Count, Yearly.Count);
+
     /// <summary>The holidays from <paramref name="from"/> on, nearest first, yearly ones on their next date.</summary>
     public IReadOnlyList<Holiday> Upcoming(LocalDate from, int max) =>
         Dates.Where(h => h.Date >= from)

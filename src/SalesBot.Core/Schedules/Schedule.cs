@@ -38,6 +38,14 @@ public sealed record Schedule
 
     public bool IsWorkingDay(IsoDayOfWeek day) => WorkingDays.Contains(day);
 
+    // Value equality over the days too, so a schedule read back from a store equals the one written.
+    public bool Equals(Schedule? other) =>
+        other is not null && CheckInAt == other.CheckInAt && WorkingDays.SequenceEqual(other.WorkingDays) && ReminderAt == other.ReminderAt
+        && ReflectionAt == other.ReflectionAt && DigestDay == other.DigestDay && DigestAt == other.DigestAt && RollupAt == other.RollupAt
+        && WorkdayStart == other.WorkdayStart && WorkdayEnd == other.WorkdayEnd;
+
+    public override int GetHashCode() => HashCode.Combine(CheckInAt, WorkingDays.Count, ReminderAt, DigestDay, DigestAt, WorkdayStart, WorkdayEnd);
+
     /// <summary>This schedule with a member's own choices laid over it.</summary>
     public Schedule With(ScheduleOverride? personal) => personal is null ? this : this with
     {
@@ -83,4 +91,11 @@ public sealed record ScheduleOverride
     public LocalTime? WorkdayEnd { get; init; }
 
     public bool IsEmpty => this == new ScheduleOverride();
+
+    public bool Equals(ScheduleOverride? other) =>
+        other is not null && CheckInAt == other.CheckInAt && ReminderAt == other.ReminderAt && RemindersOff == other.RemindersOff
+        && WorkdayStart == other.WorkdayStart && WorkdayEnd == other.WorkdayEnd
+        && (WorkingDays ?? []).SequenceEqual(other.WorkingDays ?? []) && WorkingDays is null == other.WorkingDays is null;
+
+    public override int GetHashCode() => HashCode.Combine(CheckInAt, ReminderAt, RemindersOff, WorkdayStart, WorkdayEnd, WorkingDays?.Count);
 }
