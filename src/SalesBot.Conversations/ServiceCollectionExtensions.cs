@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow, StatusFlow>();
         services.AddScoped<IFlow, WinFlow>();
         services.AddScoped<IFlow>(sp => sp.GetRequiredService<ReflectionFlow>());
+        services.AddScoped<IFlow, DeliveryFlow>();
         services.AddScoped<IConversationEngine, ConversationEngine>();
         services.TryAddSingleton(new DeliveryPolicy());
         services.AddScoped<OutboxDispatcher>();

@@ -2,6 +2,7 @@ using SalesBot.Channels.Slack;
 using SalesBot.Channels.Teams.Hosting;
 using SalesBot.Conversations;
 using SalesBot.Host;
+using SalesBot.Host.Admin;
 using SalesBot.Host.Demo;
 using SalesBot.Host.Playground;
 using SalesBot.Scheduling;
@@ -18,6 +19,7 @@ builder.Services.AddSalesBotPlayground(builder.Configuration);
 builder.Services.AddSalesBotTeams(builder.Configuration);
 builder.Services.AddSalesBotSlack(builder.Configuration);
 builder.Services.AddSalesBotHealth();
+builder.Services.AddSalesBotAdmin(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapSalesBotHealth();
 app.MapSalesBotPlayground();
 app.MapSalesBotTeams();
 app.MapSalesBotSlack();
+app.MapSalesBotAdmin();
 
 app.Run();
 

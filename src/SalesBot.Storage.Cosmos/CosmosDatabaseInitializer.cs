@@ -65,5 +65,5 @@ public sealed class CosmosDatabaseInitializer(CosmosClient client, IOptions<Cosm
     }
 
     /// <summary>The envelope properties store queries filter and sort on (see <see cref="CosmosDocument{T}"/>).</summary>
-    public static ReadOnlyCollection<string> IndexedPaths { get; } = new(["/pk/?", "/type/?", "/sort/?", "/due/?", "/status/?"]);
+    public static ReadOnlyCollection<string> IndexedPaths { get; } = new(["/pk/?", "/type/?", "/sort/?", "/due/?", "/status/?", "/team/?", "/created/?"]);
 }

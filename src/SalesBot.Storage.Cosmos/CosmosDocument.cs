@@ -23,6 +23,12 @@ public sealed record CosmosDocument<T>
 
     public string? Status { get; init; }
 
+    /// <summary>The team a record belongs to where a team's view queries by it (outbox posts).</summary>
+    public string? Team { get; init; }
+
+    /// <summary>When the record was made, as Unix milliseconds, where views list the newest first (outbox posts).</summary>
+    public long? Created { get; init; }
+
     /// <summary>Seconds until Cosmos DB deletes the item (container TTL on); absent = keep.</summary>
     public int? Ttl { get; init; }
 

@@ -43,7 +43,9 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IWinStore, CosmosWinStore>();
         services.AddSingleton<IReflectionStore, CosmosReflectionStore>();
         services.AddSingleton<IConversationReferenceStore, CosmosConversationReferenceStore>();
-        services.AddSingleton<IOutbox, CosmosOutbox>();
+        services.AddSingleton<CosmosOutbox>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<CosmosOutbox>());
+        services.AddSingleton<IOutboxAdmin>(sp => sp.GetRequiredService<CosmosOutbox>());
         services.AddSingleton<IEventLog, CosmosEventLog>();
         services.AddSingleton<IScheduleIndex, CosmosScheduleIndex>();
         services.AddSingleton<IInstallationStore, CosmosInstallationStore>();

@@ -51,11 +51,20 @@ public sealed class CosmosStoreWriter(CosmosDatabase db) : IStoreWriter
         ConversationPut c => _conversations.PutAsync(c.Reference, ct),
         // Keep the first post under a key, sent or not: a replayed turn queues nothing twice.
         OutboxAdd c => CosmosItems.CreateIfAbsentAsync(db.Outbox, CosmosOutbox.Document(c.Message, db.OutboxShards), ct),
+        OutboxRetry c => RetryAsync(c, ct),
         InstallationPut c => CosmosItems.WriteAsync(db.Lookups, Lookup(
             CosmosKeys.Installation(c.Installation.Channel, c.Installation.WorkspaceId), "installation", c.Installation), Expect.Any, ct),
         EventDone c => CosmosItems.WriteAsync(db.Events, CosmosEventLog.Mark(c.Key, done: true, c.At, c.KeepUntil), Expect.Any, ct),
         _ => throw new NotSupportedException($"The Cosmos DB store cannot write {change.GetType().Name}."),
     };
+
+    private async Task RetryAsync(OutboxRetry c, CancellationToken ct)
+    {
+        if (!await CosmosOutbox.TryRetryAsync(db, c.Message, c.At, ct))
+        {
+            throw new StoreConflictException($"post {c.Message.Value.Key} is no longer at version {c.Message.Version}.");
+        }
+    }
 
     internal static CosmosDocument<T> Lookup<T>(string id, string type, T body) => new() { Id = id, Pk = id, Type = type, Body = body };
 }

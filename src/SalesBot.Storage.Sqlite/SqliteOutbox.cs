@@ -5,7 +5,7 @@ using SalesBot.Conversations.Ports;
 
 namespace SalesBot.Storage.Sqlite;
 
-public sealed class SqliteOutbox(SqliteDatabase database) : SqliteDocuments(database), IOutbox
+public sealed class SqliteOutbox(SqliteDatabase database) : SqliteDocuments(database), IOutbox, IOutboxAdmin
 {
     public Task<OutboxMessage?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         QuerySingleAsync<OutboxMessage>("SELECT doc FROM outbox WHERE key = $k;", cancellationToken, ("$k", key));
@@ -53,6 +53,73 @@ public sealed class SqliteOutbox(SqliteDatabase database) : SqliteDocuments(data
             ("$doc", DocumentJson.Serialize(outcome)), ("$k", lease.Message.Key),
             ("$v", long.Parse(lease.Version, CultureInfo.InvariantCulture))) == 1, cancellationToken);
     }
+
+    public async Task<OutboxCounts> CountAsync(string? teamId, CancellationToken cancellationToken = default)
+    {
+        var rows = await Database.ReadAsync(read => read.RowsAsync(
+            teamId is null
+                ? "SELECT status, COUNT(*) FROM outbox GROUP BY status;"
+                : "SELECT status, COUNT(*) FROM outbox WHERE team_id = $t GROUP BY status;",
+            r => (Status: r.GetString(0), Count: r.GetInt64(1)), ("$t", teamId)), cancellationToken);
+        return new OutboxCounts(rows
+            .Where(r => Enum.TryParse<OutboxStatus>(r.Status, out _))
+            .ToDictionary(r => Enum.Parse<OutboxStatus>(r.Status), r => r.Count));
+    }
+
+    public async Task<IReadOnlyList<Stored<OutboxMessage>>> ListRecentAsync(
+        IReadOnlyCollection<OutboxStatus> statuses, string? teamId, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, IOutboxAdmin.MaxList);
+        var recent = new List<Stored<OutboxMessage>>();
+        // One indexed range per status (newest first, at most max each), merged: no sort of the whole table.
+        foreach (var status in statuses.Distinct())
+        {
+            recent.AddRange(await Database.ReadAsync(read => read.RowsAsync(
+                teamId is null
+                    ? "SELECT doc, version FROM outbox WHERE status = $s ORDER BY created_ms DESC, key DESC LIMIT $max;"
+                    : "SELECT doc, version FROM outbox WHERE team_id = $t AND status = $s ORDER BY created_ms DESC, key DESC LIMIT $max;",
+                StoredMessage, ("$s", status.ToString()), ("$t", teamId), ("$max", max)), cancellationToken));
+        }
+
+        return [.. recent.OrderByDescending(m => m.Value.CreatedAt).ThenByDescending(m => m.Value.Key, StringComparer.Ordinal).Take(max)];
+    }
+
+    public async Task<OutboxRetryResult> RetryAsync(string key, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var stored = await QueryStoredAsync<OutboxMessage>("SELECT doc, version FROM outbox WHERE key = $k;", cancellationToken, ("$k", key));
+        if (stored is null)
+        {
+            return new OutboxRetryResult(OutboxRetryOutcome.NotFound, $"No post has the key '{key}'.");
+        }
+
+        if (OutboxRetries.RefusalReason(stored.Value, now) is { } refusal)
+        {
+            return new OutboxRetryResult(OutboxRetryOutcome.Refused, refusal);
+        }
+
+        return await InTransactionAsync(write => TryRetryAsync(write, stored, now), cancellationToken)
+            ? new OutboxRetryResult(OutboxRetryOutcome.Retried, "Queued to be sent again now.")
+            : new OutboxRetryResult(OutboxRetryOutcome.Changed, "It changed while being retried; look again.");
+    }
+
+    /// <summary>The retry write, also used by <see cref="SqliteStoreWriter"/> for <see cref="OutboxRetry"/>: false when the post is no longer at the version read.</summary>
+    internal static async Task<bool> TryRetryAsync(SqliteWrite write, Stored<OutboxMessage> stored, Instant now)
+    {
+        var retried = OutboxRetries.Retried(stored.Value, now);
+        return await write.ExecuteAsync(
+            """
+            UPDATE outbox SET status = $s, next_attempt_ms = $n, finished_ms = NULL, doc = $doc, version = version + 1
+            WHERE key = $k AND version = $v;
+            """,
+            ("$s", retried.Status.ToString()), ("$n", now.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(retried)),
+            ("$k", retried.Key), ("$v", long.Parse(stored.Version, CultureInfo.InvariantCulture))) == 1;
+    }
+
+    private static Stored<OutboxMessage> StoredMessage(Microsoft.Data.Sqlite.SqliteDataReader row) =>
+        new(DocumentJson.Deserialize<OutboxMessage>(row.GetString(0)), row.GetInt64(1).ToString(CultureInfo.InvariantCulture));
 
     private async Task<bool> AnyDueAsync(Instant now, CancellationToken cancellationToken) =>
         Convert.ToInt64(

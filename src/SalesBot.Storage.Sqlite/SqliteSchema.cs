@@ -52,5 +52,16 @@ internal static class SqliteSchema
                 'botUserId', bot_user_id, 'appId', app_id, 'installedAt', installed_at) FROM slack_installations;
         DROP TABLE slack_installations;
         """,
+        // 3: posts by team and by when they were queued, for the operators' and managers' delivery views.
+        // A post queued before posts carried their team belongs to the team whose channel it goes to.
+        """
+        ALTER TABLE outbox ADD COLUMN team_id TEXT NULL;
+        ALTER TABLE outbox ADD COLUMN created_ms INTEGER NOT NULL DEFAULT 0;
+        UPDATE outbox SET
+            team_id = COALESCE(json_extract(doc, '$.teamId'), CASE WHEN json_extract(doc, '$.recipientKind') = 'team' THEN json_extract(doc, '$.recipientId') END),
+            created_ms = COALESCE(CAST(ROUND((julianday(json_extract(doc, '$.createdAt')) - 2440587.5) * 86400000) AS INTEGER), 0);
+        CREATE INDEX ix_outbox_recent ON outbox(status, created_ms);
+        CREATE INDEX ix_outbox_team_recent ON outbox(team_id, status, created_ms) WHERE team_id IS NOT NULL;
+        """,
     ];
 }

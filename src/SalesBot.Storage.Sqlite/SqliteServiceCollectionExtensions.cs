@@ -38,7 +38,9 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IWinStore, SqliteWinStore>();
         services.AddSingleton<IReflectionStore, SqliteReflectionStore>();
         services.AddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
-        services.AddSingleton<IOutbox, SqliteOutbox>();
+        services.AddSingleton<SqliteOutbox>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.AddSingleton<IOutboxAdmin>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IEventLog, SqliteEventLog>();
         services.AddSingleton<IScheduleIndex, SqliteScheduleIndex>();
         services.AddSingleton<IInstallationStore, SqliteInstallationStore>();

@@ -49,9 +49,14 @@ public sealed class SqliteStoreWriter(SqliteDatabase database) : IStoreWriter
             ("$k", c.Reference.OwnerKind.ToString()), ("$o", c.Reference.OwnerId), ("$c", c.Reference.Channel),
             ("$u", c.Reference.UpdatedAt.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(c.Reference))),
         OutboxAdd c => write.ExecuteAsync(
-            "INSERT INTO outbox (key, status, next_attempt_ms, finished_ms, doc) VALUES ($k, $s, $n, $f, $doc) ON CONFLICT(key) DO NOTHING;",
+            """
+            INSERT INTO outbox (key, status, next_attempt_ms, finished_ms, team_id, created_ms, doc) VALUES ($k, $s, $n, $f, $t, $c, $doc)
+            ON CONFLICT(key) DO NOTHING;
+            """,
             ("$k", c.Message.Key), ("$s", c.Message.Status.ToString()), ("$n", c.Message.NextAttemptAt.ToUnixTimeMilliseconds()),
-            ("$f", c.Message.IsFinished ? c.Message.CreatedAt.ToUnixTimeMilliseconds() : null), ("$doc", DocumentJson.Serialize(c.Message))),
+            ("$f", c.Message.IsFinished ? c.Message.CreatedAt.ToUnixTimeMilliseconds() : null), ("$t", OutboxTeams.TeamOf(c.Message)),
+            ("$c", c.Message.CreatedAt.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(c.Message))),
+        OutboxRetry c => RetryAsync(write, c),
         InstallationPut c => write.ExecuteAsync(
             "INSERT INTO installations (channel, workspace_id, doc) VALUES ($c, $w, $doc) ON CONFLICT(channel, workspace_id) DO UPDATE SET doc = excluded.doc;",
             ("$c", c.Installation.Channel), ("$w", c.Installation.WorkspaceId), ("$doc", DocumentJson.Serialize(c.Installation))),
@@ -60,6 +65,14 @@ public sealed class SqliteStoreWriter(SqliteDatabase database) : IStoreWriter
             ("$k", c.Key), ("$e", c.KeepUntil.ToUnixTimeMilliseconds())),
         _ => throw new NotSupportedException($"The SQLite store cannot write {change.GetType().Name}."),
     };
+
+    private static async Task RetryAsync(SqliteWrite write, OutboxRetry c)
+    {
+        if (!await SqliteOutbox.TryRetryAsync(write, c.Message, c.At))
+        {
+            throw new StoreConflictException($"outbox: {c.Message.Value.Key} is no longer at version {c.Message.Version}.");
+        }
+    }
 
     private static async Task PutOrganizationAsync(SqliteWrite write, OrganizationPut c)
     {

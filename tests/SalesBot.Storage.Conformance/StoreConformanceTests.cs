@@ -13,7 +13,7 @@ namespace SalesBot.Storage.Conformance;
 /// What every store must do. A test class per implementation inherits this and provides fresh,
 /// empty stores; the same assertions then hold for SQLite and Cosmos DB alike.
 /// </summary>
-public abstract class StoreConformanceTests : IAsyncLifetime
+public abstract partial class StoreConformanceTests : IAsyncLifetime
 {
     private static readonly Instant T0 = Instant.FromUtc(2026, 11, 23, 14, 0);
 

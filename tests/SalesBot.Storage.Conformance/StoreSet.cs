@@ -15,7 +15,8 @@ public sealed record StoreSet(
     IOutbox Outbox,
     IEventLog Events,
     IScheduleIndex Schedule,
-    IInstallationStore Installations)
+    IInstallationStore Installations,
+    IOutboxAdmin OutboxAdmin)
 {
     public Task CommitAsync(Action<ChangeSet> stage) => Writer.CommitAsync(stage);
 }

@@ -110,6 +110,32 @@ public sealed class OperationBudgetTests(CosmosServer server)
         Assert.Equal(1, log.ItemOperations.Count(o => o.Kind == CosmosOperationKind.Replace));
     }
 
+    [Fact]
+    public async Task A_teams_delivery_view_is_a_fixed_number_of_queries_per_shard_and_a_retry_is_one_read_and_one_replace()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        var stores = Stores(db);
+        foreach (var i in Enumerable.Range(0, 40))
+        {
+            await stores.Writer.CommitAsync(c => c.Enqueue(PostBuilder.APost($"post-{i}").DeadLettered().QueuedAt(Now - Duration.FromMinutes(i))));
+        }
+
+        using var view = CosmosOperationCounter.Measure();
+        var counts = await stores.Outbox.CountAsync(TestData.TeamId);
+        var problems = await stores.Outbox.ListRecentAsync(OutboxRetries.Problems, TestData.TeamId, 5);
+
+        Assert.Equal(40, counts[OutboxStatus.DeadLettered]);
+        Assert.Equal(["post-0", "post-1", "post-2", "post-3", "post-4"], problems.Select(p => p.Value.Key));
+        // Counting: one COUNT per status and shard; listing: one TOP-5 query per problem status and shard.
+        var shards = db.Options.OutboxShards;
+        Assert.Equal(shards * (Enum.GetValues<OutboxStatus>().Length + OutboxRetries.Problems.Count), view.ItemOperations.Count(o => o.Kind == CosmosOperationKind.Query));
+        Assert.Equal(view.ItemOperations.Count, view.ItemOperations.Count(o => o.Kind == CosmosOperationKind.Query));
+
+        using var retry = CosmosOperationCounter.Measure();
+        Assert.True((await stores.Outbox.RetryAsync("post-0", Now)).Retried);
+        Assert.Equal([CosmosOperationKind.PointRead, CosmosOperationKind.Replace], retry.ItemOperations.Select(o => o.Kind));
+    }
+
     private static StoreSetForBudgets Stores(TestDatabase db)
     {
         var database = new CosmosDatabase(db.Database, db.Options);

@@ -17,7 +17,7 @@ public class SqliteDatabaseTests
         await using var connection = await temp.Database.OpenAsync();
 
         Assert.Equal("wal", await SqliteDatabase.ScalarAsync(connection, "PRAGMA journal_mode;", default));
-        Assert.Equal(2L, await SqliteDatabase.ScalarAsync(connection, "PRAGMA user_version;", default));
+        Assert.Equal(3L, await SqliteDatabase.ScalarAsync(connection, "PRAGMA user_version;", default));
     }
 
     [Fact]
@@ -136,5 +136,36 @@ public class SqliteDatabaseTests
         var installation = await new SqliteInstallationStore(db).FindAsync("slack", "T1");
         Assert.Equal(("xoxb-1", "Acme", (string?)null), (installation!.BotToken, installation.WorkspaceName, installation.AppId));
         Assert.Equal([new MemberKey("t1", "m1")], await new SqliteScheduleIndex(db).ListMembersInZoneAsync("Europe/London"));
+    }
+
+    [Fact]
+    public async Task A_version_2_file_finds_its_posts_by_team_and_lists_them_newest_first()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "salesbot-tests", Guid.NewGuid().ToString("N"));
+        await using var db = new SqliteDatabase(Path.Combine(folder, "v2.db"));
+        await db.MigrateAsync(upToVersion: 2);
+        var older = PostBuilder.APost("member-post").InTeam("t1").DeadLettered().QueuedAt(Instant.FromUtc(2026, 11, 2, 9, 0, 0).PlusNanoseconds(123_456_789)).Build();
+        var newer = PostBuilder.APost("channel-post").ToChannelOf("t1").DeadLettered().QueuedAt(Instant.FromUtc(2026, 11, 2, 9, 0, 1)).Build();
+        var teamless = PostBuilder.APost("old-member-post").InTeam(null).DeadLettered().QueuedAt(Instant.FromUtc(2026, 11, 2, 9, 0, 2)).Build();
+        await using (var connection = await db.OpenAsync())
+        {
+            foreach (var post in new[] { older, newer, teamless })
+            {
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = "INSERT INTO outbox (key, status, next_attempt_ms, finished_ms, doc) VALUES ($k, 'DeadLettered', 0, 0, $doc);";
+                cmd.Parameters.AddWithValue("$k", post.Key);
+                cmd.Parameters.AddWithValue("$doc", DocumentJson.Serialize(post));
+                await cmd.ExecuteNonQueryAsync();
+            }
+        }
+
+        await db.MigrateAsync();
+
+        var outbox = new SqliteOutbox(db);
+        Assert.Equal(2, (await outbox.CountAsync("t1"))[OutboxStatus.DeadLettered]);
+        Assert.Equal(3, (await outbox.CountAsync(null))[OutboxStatus.DeadLettered]);
+        Assert.Equal(["channel-post", "member-post"], (await outbox.ListRecentAsync(OutboxRetries.Problems, "t1", 10)).Select(p => p.Value.Key));
+        Assert.Equal("channel-post", Assert.Single(await outbox.ListRecentAsync(OutboxRetries.Problems, "t1", 1)).Value.Key);
+        Assert.Equal(["old-member-post", "channel-post", "member-post"], (await outbox.ListRecentAsync(OutboxRetries.Problems, null, 10)).Select(p => p.Value.Key));
     }
 }

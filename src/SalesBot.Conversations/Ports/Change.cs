@@ -35,6 +35,12 @@ public sealed record ConversationPut(ConversationReference Reference) : Change;
 /// <summary>Queues a message unless its key is already in the outbox (sent or not).</summary>
 public sealed record OutboxAdd(OutboxMessage Message) : Change;
 
+/// <summary>
+/// Puts a failed or dead-lettered post back to pending, due at <paramref name="At"/> with its attempts
+/// reset (<see cref="OutboxRetries.Retried"/>), if it is still at the version it was read at.
+/// </summary>
+public sealed record OutboxRetry(Stored<OutboxMessage> Message, Instant At) : Change;
+
 public sealed record InstallationPut(ChannelInstallation Installation) : Change;
 
 /// <summary>Marks an inbound event handled, until <paramref name="KeepUntil"/>: redeliveries before then are dropped.</summary>

@@ -22,7 +22,7 @@ public sealed class ChangeSet
     public bool IsEmpty => _changes.Count == 0;
 
     /// <summary>True when something was queued for delivery, so the dispatcher is worth waking.</summary>
-    public bool QueuesDelivery => _changes.Any(c => c is OutboxAdd);
+    public bool QueuesDelivery => _changes.Any(c => c is OutboxAdd or OutboxRetry);
 
     /// <summary>
     /// True when a write changes who is asked for what and when: a team (its schedule, holidays), a new
@@ -74,6 +74,9 @@ public sealed class ChangeSet
     public ChangeSet PutConversation(ConversationReference reference) => Add(new ConversationPut(reference));
 
     public ChangeSet Enqueue(OutboxMessage message) => Add(new OutboxAdd(message));
+
+    /// <summary>Sends a failed or dead-lettered post again; a conflict if it changed since it was read.</summary>
+    public ChangeSet RetryPost(Stored<OutboxMessage> message, Instant at) => Add(new OutboxRetry(message, at));
 
     public ChangeSet PutInstallation(ChannelInstallation installation) => Add(new InstallationPut(installation));
 
