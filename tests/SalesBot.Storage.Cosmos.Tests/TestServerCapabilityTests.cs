@@ -34,6 +34,24 @@ public sealed class TestServerCapabilityTests(CosmosServer server) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_count_query_reaches_a_container_in_a_database_created_after_many_others()
+    {
+        // The server numbers databases in order; the 63rd would encode to an id with "/" unless start.js skips it.
+        var databases = new List<TestDatabase>();
+        for (var i = 0; i < 70; i++)
+        {
+            databases.Add(await server.CreateDatabaseAsync());
+        }
+
+        foreach (var db in databases.TakeLast(10))
+        {
+            var container = db.Container(CosmosContainers.Events);
+            var count = await CosmosQuery.ListAsync<long>(container, "p", "SELECT VALUE COUNT(1) FROM c WHERE c.pk = @pk", CancellationToken.None);
+            Assert.Equal(0, count.Sum());
+        }
+    }
+
+    [Fact]
     public async Task A_missing_item_reads_as_not_found()
     {
         using var response = await Container.ReadItemStreamAsync("missing", new PartitionKey("p"));

@@ -80,9 +80,35 @@ function answerMissingItemsWith404() {
   };
 }
 
+// Resource ids are base64 and the server puts them in paths unescaped. A database or container whose
+// number encodes to an id holding "/" (the 63rd database, for one) cannot be reached by id: the SDK's
+// partition-key-range lookups then fail with 404 "stale cache". Real Cosmos DB never issues such ids,
+// so skip the numbers that would.
+function issueOnlyPathSafeResourceIds() {
+  for (const module of ["databases", "collections"]) {
+    const kind = require(`@vercel/cosmosdb-server/lib/account/${module}`).default;
+    const original = kind.prototype._rid;
+    kind.prototype._rid = function safeRid(id) {
+      this._safeRids ??= new Map();
+      if (!this._safeRids.has(id)) {
+        let n = this._lastSafeNumber ?? 0;
+        let rid;
+        do {
+          n += 1;
+          rid = original.call(this, n);
+        } while (/[/+]/.test(rid));
+        this._lastSafeNumber = n;
+        this._safeRids.set(id, rid);
+      }
+      return this._safeRids.get(id);
+    };
+  }
+}
+
 function loadServer() {
   try {
     answerMissingItemsWith404();
+    issueOnlyPathSafeResourceIds();
     return require("@vercel/cosmosdb-server").createHttpsServer;
   } catch (err) {
     fail(`@vercel/cosmosdb-server is not installed; run "npm ci" in ${__dirname} (${err.message})`);
