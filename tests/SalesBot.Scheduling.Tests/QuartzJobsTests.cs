@@ -7,6 +7,7 @@ using Quartz;
 using SalesBot.Conversations;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Ports;
+using SalesBot.Conversations.Scheduling;
 using SalesBot.Storage.Sqlite;
 using SalesBot.Testing;
 
@@ -29,7 +30,7 @@ public sealed class QuartzJobsTests : IAsyncLifetime
     {
         _db = await TempSqlite.CreateAsync();
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduling:Enabled"] = "true" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduling:Enabled"] = "true", ["Scheduling:SweepMinutes"] = "60" });
         builder.Services
             .AddSingleton<IClock>(_clock)
             .AddSingleton<IChannelMessenger>(_messenger)
@@ -68,6 +69,38 @@ public sealed class QuartzJobsTests : IAsyncLifetime
         Assert.Equal("ny", to.OwnerId);
         Assert.Contains("Time for your check-in", message.Text, StringComparison.Ordinal);
         Assert.Equal(OutboxStatus.Sent, (await _host.Services.GetRequiredService<IOutbox>().GetAsync("checkin-prompt:ny:2026-11-23"))!.Status);
+    }
+
+    [Fact]
+    public async Task A_schedule_change_runs_the_schedule_job_at_once_and_the_one_o_clock_reminder_goes_out()
+    {
+        await _host.StartAsync();
+        await _messenger.FirstSendAsync(Bound);
+
+        _clock.Reset(TestData.MondayMorningInNewYork + Duration.FromHours(4) + Duration.FromMinutes(1)); // 13:01 in New York
+        _host.Services.GetRequiredService<IScheduleSignal>().SchedulesChanged();
+        await _messenger.SendsAsync(2, Bound);
+
+        var reminder = _messenger.Sent[1];
+        Assert.Equal("ny", reminder.To.OwnerId);
+        Assert.StartsWith("A quick reminder", reminder.Message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task At_start_up_the_schedule_job_plans_its_next_run_for_the_next_thing_due_in_the_stored_schedules()
+    {
+        _clock.Reset(TestData.MondayMorningInNewYork + Duration.FromHours(3) + Duration.FromMinutes(30)); // 12:30 in New York
+        var scheduler = await _host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var ran = new JobRan(ScheduleJob.Key);
+        scheduler.ListenerManager.AddJobListener(ran);
+
+        await _host.StartAsync();
+        await ran.Done.WaitAsync(Bound);
+
+        // 13:00 in New York is the reminder, half an hour away; the sweep alone would come in an hour.
+        var next = await scheduler.GetTrigger(ScheduleJob.NextRun);
+        var wait = next!.GetNextFireTimeUtc()!.Value - DateTimeOffset.UtcNow;
+        Assert.InRange(wait, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30));
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class SignallingMessenger(string channel) : IChannelMessenger
 {
     private readonly ConcurrentQueue<(ConversationReference To, OutboundMessage Message)> _sent = new();
     private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<(int Count, TaskCompletionSource Reached)> _waiters = new();
 
     public string Channel { get; } = channel;
 
@@ -19,8 +20,29 @@ public sealed class SignallingMessenger(string channel) : IChannelMessenger
     {
         _sent.Enqueue((to, message));
         _first.TrySetResult();
+        foreach (var (count, reached) in _waiters)
+        {
+            if (_sent.Count >= count)
+            {
+                reached.TrySetResult();
+            }
+        }
+
         return Task.FromResult(DeliveryResult.Sent);
     }
 
     public Task FirstSendAsync(TimeSpan timeout) => _first.Task.WaitAsync(timeout);
+
+    /// <summary>Completes once <paramref name="count"/> messages have been sent in all.</summary>
+    public Task SendsAsync(int count, TimeSpan timeout)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters.Enqueue((count, reached));
+        if (_sent.Count >= count)
+        {
+            reached.TrySetResult();
+        }
+
+        return reached.Task.WaitAsync(timeout);
+    }
 }
