@@ -23,10 +23,14 @@ public sealed class TeamsMessenger(
 {
     public string Channel => Conversations.Messages.Channels.Teams;
 
-    public async Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Teams gives bots no way to read a conversation's history, so <see cref="OutboxDelivery.MayHaveBeenSent"/>
+    /// cannot be checked here: a send that crashed after Teams accepted it is sent again.
+    /// </remarks>
+    public async Task<DeliveryResult> SendAsync(OutboxDelivery delivery, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(to);
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var (to, message) = (delivery.To, delivery.Message);
         if (to.Property(ActivityMapper.ServiceUrlProperty) is not { Length: > 0 } serviceUrl)
         {
             return DeliveryResult.Reject($"Reference for {to.OwnerKind} {to.OwnerId} has no serviceUrl.");

@@ -105,7 +105,7 @@ public sealed class WebApiClientTests : IAsyncLifetime
         _api.RateLimitNext("chat.postMessage", retryAfterSeconds: 7);
         var messenger = new SlackMessenger(Client());
 
-        var result = await messenger.SendAsync(TeamChannel(), OutboundMessage.Plain("🎉 Ana: closed Acme"));
+        var result = await messenger.SendAsync(Delivery(OutboundMessage.Plain("🎉 Ana: closed Acme")));
 
         Assert.Equal(DeliveryStatus.RetryLater, result.Status);
         Assert.Equal(Duration.FromSeconds(7), result.RetryAfter);
@@ -116,11 +116,14 @@ public sealed class WebApiClientTests : IAsyncLifetime
     {
         _api.FailNext("chat.postMessage", "is_archived");
 
-        var result = await new SlackMessenger(Client()).SendAsync(TeamChannel(), OutboundMessage.Plain("hello"));
+        var result = await new SlackMessenger(Client()).SendAsync(Delivery(OutboundMessage.Plain("hello")));
 
         Assert.Equal(DeliveryStatus.Rejected, result.Status);
         Assert.Equal("is_archived", result.Error);
     }
+
+    private static OutboxDelivery Delivery(OutboundMessage message, string key = "win:w-1", bool mayHaveBeenSent = false) =>
+        new(TeamChannel(), message, key, mayHaveBeenSent);
 
     private static ConversationReference TeamChannel() => new()
     {

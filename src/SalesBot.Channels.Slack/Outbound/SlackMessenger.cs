@@ -17,10 +17,10 @@ public sealed class SlackMessenger(SlackApiClient api) : IChannelMessenger
 
     public string Channel => Conversations.Messages.Channels.Slack;
 
-    public async Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default)
+    public async Task<DeliveryResult> SendAsync(OutboxDelivery delivery, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(to);
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var (to, message) = (delivery.To, delivery.Message);
         try
         {
             var channel = to.ConversationId is { Length: > 0 } id
