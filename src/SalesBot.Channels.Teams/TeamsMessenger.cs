@@ -21,6 +21,9 @@ public sealed class TeamsMessenger(
     IOptions<TeamsOptions> options,
     IClock clock) : IChannelMessenger
 {
+    /// <summary>When a transient failure carried no <c>Retry-After</c>.</summary>
+    private static readonly TimeSpan TransientRetry = TimeSpan.FromSeconds(30);
+
     public string Channel => Conversations.Messages.Channels.Teams;
 
     /// <remarks>
@@ -70,14 +73,14 @@ public sealed class TeamsMessenger(
             activity.Recipient = new ChannelAccount { Id = userId };
         }
 
-        var sent = await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
+        var sent = await connector.SendProactiveAsync(serviceUrl, conversationId, activity, cancellationToken);
         return ToDelivery(sent);
     }
 
     private static DeliveryResult ToDelivery(ConnectorResult result) => result.Outcome switch
     {
         ConnectorOutcome.Ok => DeliveryResult.Sent,
-        ConnectorOutcome.RetryLater => DeliveryResult.Retry(Duration.FromTimeSpan(result.RetryAfter ?? TimeSpan.FromSeconds(30)), result.Error ?? "Try again later."),
+        ConnectorOutcome.RetryLater => DeliveryResult.Retry(Duration.FromTimeSpan(result.RetryAfter ?? TransientRetry), result.Error ?? "Try again later."),
         _ => DeliveryResult.Reject(result.Error ?? "Rejected by the connector."),
     };
 }
