@@ -2,8 +2,11 @@ using System.Threading.RateLimiting;
 
 namespace SalesBot.Conversations.Delivery;
 
-/// <summary>One sliding window of a chain: at most <see cref="PermitLimit"/> per <see cref="Length"/> for each partition <see cref="Key"/>.</summary>
-public sealed record RateWindow<TResource>(string Name, Func<TResource, string> Key, int PermitLimit, TimeSpan Length);
+/// <summary>
+/// One sliding window of a chain: at most <see cref="PermitLimit"/> per <see cref="Length"/> for each partition
+/// <see cref="Key"/>; a resource whose key is null is not limited by this window.
+/// </summary>
+public sealed record RateWindow<TResource>(string Name, Func<TResource, string?> Key, int PermitLimit, TimeSpan Length);
 
 /// <summary>
 /// Several sliding windows, each a <see cref="PartitionedRateLimiter{TResource}"/> of
@@ -27,7 +30,7 @@ public sealed class WindowRateLimits<TResource> : IDisposable
         ArgumentNullException.ThrowIfNull(windows);
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _windows = windows.Select(w => PartitionedRateLimiter.Create<TResource, string>(resource =>
-            RateLimitPartition.Get(w.Name + "|" + w.Key(resource), _ => NewPartition(w)))).ToArray();
+            w.Key(resource) is { } key ? RateLimitPartition.Get(key, _ => NewPartition(w)) : RateLimitPartition.GetNoLimiter(string.Empty))).ToArray();
         _chain = _windows.Length == 1 ? _windows[0] : PartitionedRateLimiter.CreateChained(_windows);
     }
 
