@@ -41,6 +41,11 @@ param botSku string = 'F0'
 @description('App Service plan SKU; Basic or above because the app needs alwaysOn for its scheduler.')
 param appServiceSku string = 'B1'
 
+@description('Instances of the App Service plan. The app is told the same number (Delivery__InstanceCount) and keeps only its share of every Teams/Slack rate limit, because each instance limits on its own.')
+@minValue(1)
+@maxValue(100)
+param appServiceInstanceCount int = 1
+
 @description('true: Cosmos DB serverless (pay per request). false: provisioned autoscale throughput shared by the database.')
 param cosmosServerless bool = true
 
@@ -206,7 +211,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: '${prefix}-plan-${suffix}'
   location: location
   kind: 'linux'
-  sku: { name: appServiceSku }
+  sku: { name: appServiceSku, capacity: appServiceInstanceCount }
   properties: { reserved: true }
 }
 
@@ -260,6 +265,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
         { name: 'Demo__Seed', value: 'false' }
         { name: 'Playground__Enabled', value: 'false' }
+        { name: 'Delivery__InstanceCount', value: string(appServiceInstanceCount) }
       ]
     }
   }

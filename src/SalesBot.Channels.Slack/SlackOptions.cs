@@ -1,3 +1,5 @@
+using SalesBot.Conversations.Delivery;
+
 namespace SalesBot.Channels.Slack;
 
 /// <summary>
@@ -38,11 +40,29 @@ public sealed class SlackOptions
     /// <summary>Upper bound for one piece of background work (one turn and its replies).</summary>
     public TimeSpan BackgroundWorkTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How many 429 answers the Web API client waits out before giving up on a call.</summary>
-    public int MaxRateLimitRetries { get; set; } = 3;
+    /// <summary>How many times the Web API client retries a throttled or transient answer in-process before giving up on a call.</summary>
+    public int MaxRateLimitRetries { get; set; } = 2;
 
-    /// <summary>A 429 asking to wait longer than this is not waited out inline but reported to the caller.</summary>
-    public TimeSpan MaxInlineRetryWait { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A 429 (or a rate-limit permit) asking to wait longer than this is not waited out inline but reported
+    /// to the caller (the outbox reschedules); outbox posts never wait for a permit.
+    /// </summary>
+    public TimeSpan MaxInlineRetryWait { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>First inline backoff when the answer has no <c>Retry-After</c> (doubled each retry, jittered).</summary>
+    public TimeSpan InlineRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>One Web API attempt is abandoned (and counts as transient) after this long.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The inline retry policy of the Web API's HTTP client.</summary>
+    public InlineRetryPolicy InlineRetries => new()
+    {
+        MaxRetries = MaxRateLimitRetries,
+        MaxDelay = MaxInlineRetryWait,
+        BaseDelay = InlineRetryBaseDelay,
+        AttemptTimeout = AttemptTimeout,
+    };
 
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret);
 }

@@ -48,9 +48,24 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:InlineBudget must be positive and under Slack's 3 seconds.");
         }
 
-        if (options.MaxRateLimitRetries is < 0 or > 10)
+        if (options.MaxRateLimitRetries is < 0 or > 5)
         {
-            failures.Add("Slack:MaxRateLimitRetries must be between 0 and 10.");
+            failures.Add("Slack:MaxRateLimitRetries must be between 0 and 5 (longer waits belong to the outbox).");
+        }
+
+        if (options.MaxInlineRetryWait < TimeSpan.Zero || options.MaxInlineRetryWait > TimeSpan.FromSeconds(10))
+        {
+            failures.Add("Slack:MaxInlineRetryWait must be between 0 and 10 seconds.");
+        }
+
+        if (options.InlineRetryBaseDelay < TimeSpan.Zero || options.InlineRetryBaseDelay > options.MaxInlineRetryWait)
+        {
+            failures.Add("Slack:InlineRetryBaseDelay must be between 0 and Slack:MaxInlineRetryWait.");
+        }
+
+        if (options.AttemptTimeout < TimeSpan.FromSeconds(1) || options.AttemptTimeout > TimeSpan.FromSeconds(60))
+        {
+            failures.Add("Slack:AttemptTimeout must be between 1 and 60 seconds.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

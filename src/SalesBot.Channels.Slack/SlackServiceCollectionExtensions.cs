@@ -12,6 +12,7 @@ using SalesBot.Channels.Slack.Security;
 using SalesBot.Channels.Slack.Turns;
 using SalesBot.Channels.Slack.WebApi;
 using SalesBot.Channels.Slack.Work;
+using SalesBot.Conversations.Delivery;
 using SalesBot.Conversations.Outbox;
 
 namespace SalesBot.Channels.Slack;
@@ -32,8 +33,9 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
 
-        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
-        services.AddSingleton<SlackRateLimiter>();
+        services.AddSalesBotDelivery(configuration);
+        AddWebApiHttpClient(services);
+        services.AddSingleton<SlackRateLimits>();
         services.AddSingleton<SlackBotTokens>();
         services.AddSingleton<SlackApiClient>();
 
@@ -62,4 +64,13 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IChannelMessenger, SlackMessenger>();
         return services;
     }
+
+    /// <summary>
+    /// The Web API's HTTP client: throttled and transient answers (Slack's HTTP 200 <c>ratelimited</c> too)
+    /// are retried inline per <see cref="SlackOptions.InlineRetries"/> on the app's <see cref="TimeProvider"/>.
+    /// </summary>
+    internal static IHttpClientBuilder AddWebApiHttpClient(IServiceCollection services) =>
+        services.AddHttpClient(SlackApiClient.HttpClientName).AddInlineRetries(
+            sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.InlineRetries,
+            SlackApiClient.IsRateLimitedAnswerAsync);
 }

@@ -21,12 +21,19 @@ public sealed class TeamsMessenger(
     IOptions<TeamsOptions> options,
     IClock clock) : IChannelMessenger
 {
+    /// <summary>When a transient failure carried no <c>Retry-After</c>.</summary>
+    private static readonly TimeSpan TransientRetry = TimeSpan.FromSeconds(30);
+
     public string Channel => Conversations.Messages.Channels.Teams;
 
-    public async Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Teams gives bots no way to read a conversation's history, so <see cref="OutboxDelivery.MayHaveBeenSent"/>
+    /// cannot be checked here: a send that crashed after Teams accepted it is sent again.
+    /// </remarks>
+    public async Task<DeliveryResult> SendAsync(OutboxDelivery delivery, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(to);
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var (to, message) = (delivery.To, delivery.Message);
         if (to.Property(ActivityMapper.ServiceUrlProperty) is not { Length: > 0 } serviceUrl)
         {
             return DeliveryResult.Reject($"Reference for {to.OwnerKind} {to.OwnerId} has no serviceUrl.");
@@ -66,14 +73,14 @@ public sealed class TeamsMessenger(
             activity.Recipient = new ChannelAccount { Id = userId };
         }
 
-        var sent = await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
+        var sent = await connector.SendProactiveAsync(serviceUrl, conversationId, activity, cancellationToken);
         return ToDelivery(sent);
     }
 
     private static DeliveryResult ToDelivery(ConnectorResult result) => result.Outcome switch
     {
         ConnectorOutcome.Ok => DeliveryResult.Sent,
-        ConnectorOutcome.RetryLater => DeliveryResult.Retry(Duration.FromTimeSpan(result.RetryAfter ?? TimeSpan.FromSeconds(30)), result.Error ?? "Try again later."),
+        ConnectorOutcome.RetryLater => DeliveryResult.Retry(Duration.FromTimeSpan(result.RetryAfter ?? TransientRetry), result.Error ?? "Try again later."),
         _ => DeliveryResult.Reject(result.Error ?? "Rejected by the connector."),
     };
 }

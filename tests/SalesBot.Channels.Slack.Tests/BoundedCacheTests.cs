@@ -7,6 +7,7 @@ using SalesBot.Channels.Slack.Members;
 using SalesBot.Channels.Slack.Security;
 using SalesBot.Channels.Slack.Tests.Infrastructure;
 using SalesBot.Channels.Slack.WebApi;
+using SalesBot.Conversations.Delivery;
 
 namespace SalesBot.Channels.Slack.Tests;
 
@@ -101,42 +102,13 @@ public sealed class BoundedCacheTests : IAsyncLifetime
         Assert.Null(fresh.Find("T0TEAM", "U0ANA"));
     }
 
-    [Fact]
-    public async Task The_rate_limiter_holds_no_more_buckets_than_its_bound()
-    {
-        using var limiter = new SlackRateLimiter(_time, Bound);
-
-        for (var i = 0; i < Bound + 10; i++)
-        {
-            await limiter.WaitAsync($"T{i}", "chat.postMessage", $"C{i}", CancellationToken.None);
-        }
-
-        Assert.InRange(limiter.Count, 1, Bound);
-    }
-
-    [Fact]
-    public async Task A_bucket_is_forgotten_once_it_would_be_full_again_and_not_before()
-    {
-        using var limiter = new SlackRateLimiter(_time, Bound);
-        for (var i = 0; i < 5; i++)
-        {
-            await limiter.WaitAsync("T0TEAM", "chat.postMessage", "C0SALES", CancellationToken.None);
-        }
-
-        // Five posts empty the burst of five; at one a second it is full again after five seconds.
-        _time.Advance(TimeSpan.FromSeconds(4));
-        Assert.True(limiter.Tracks("T0TEAM", "chat.postMessage", "C0SALES"));
-        _time.Advance(TimeSpan.FromSeconds(3));
-        Assert.False(limiter.Tracks("T0TEAM", "chat.postMessage", "C0SALES"));
-    }
-
     private SlackApiClient Client()
     {
         var options = Options.Create(new SlackOptions { SigningSecret = "secret", BotToken = "xoxb-configured", ApiBaseUrl = _api.BaseUrl });
         return new SlackApiClient(
             _services.GetRequiredService<IHttpClientFactory>(),
             new SlackBotTokens(new InMemoryInstallations(), options),
-            new SlackRateLimiter(_time),
+            new SlackRateLimits(_time, Options.Create(new DeliveryOptions())),
             _time,
             options,
             NullLogger<SlackApiClient>.Instance);

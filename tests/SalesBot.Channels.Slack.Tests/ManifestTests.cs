@@ -45,6 +45,14 @@ public sealed partial class ManifestTests
         Assert.Equal(SlackOAuthHandler.BotScopes.Split(','), scopes);
     }
 
+    [Fact]
+    public void The_bot_may_read_the_history_of_every_kind_of_conversation_it_posts_into_so_a_resend_can_find_an_earlier_post()
+    {
+        var scopes = SlackOAuthHandler.BotScopes.Split(',');
+
+        Assert.Subset(scopes.ToHashSet(), new HashSet<string> { "channels:history", "groups:history", "im:history", "mpim:history" });
+    }
+
     [GeneratedRegex(@"\$\{BASE_URL\}(/[a-z/]+)")]
     private static partial Regex Url();
 

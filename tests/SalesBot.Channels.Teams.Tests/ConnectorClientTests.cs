@@ -2,11 +2,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using NodaTime.Testing;
 using SalesBot.Channels.Teams.Activities;
 using SalesBot.Channels.Teams.Auth;
 using SalesBot.Channels.Teams.Connector;
 using SalesBot.Channels.Teams.Hosting;
 using SalesBot.Channels.Teams.Tests.Infrastructure;
+using SalesBot.Conversations.Delivery;
+using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Outbox;
+using SalesBot.Conversations.Ports;
 
 namespace SalesBot.Channels.Teams.Tests;
 
@@ -16,18 +22,23 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private LocalConnector _connector = null!;
     private ServiceProvider _services = null!;
     private ConnectorClient _client = null!;
+    private TeamsMessenger _messenger = null!;
 
     public async Task InitializeAsync()
     {
         _connector = await LocalConnector.StartNewAsync();
-        _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var options = Options.Create(new TeamsOptions { TrustedServiceUrlHosts = ["127.0.0.1"] });
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(_time).AddSingleton(options);
+        TeamsServiceCollectionExtensions.AddConnectorHttpClient(services);
+        _services = services.BuildServiceProvider();
         _client = new ConnectorClient(
             _services.GetRequiredService<IHttpClientFactory>(),
             new FixedToken(),
-            new ConversationRateLimiter(_time),
+            new TeamsRateLimits(_time, Options.Create(new DeliveryOptions())),
             _time,
-            Options.Create(new TeamsOptions { MaxInlineRetryDelay = TimeSpan.FromSeconds(5), MaxAttempts = 4, TrustedServiceUrlHosts = ["127.0.0.1"] }),
+            options,
             NullLogger<ConnectorClient>.Instance);
+        _messenger = new TeamsMessenger(_client, null!, options, new FakeClock(Instant.FromDateTimeOffset(_time.GetUtcNow())));
     }
 
     public async Task DisposeAsync()
@@ -95,6 +106,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         Assert.Equal(ConnectorOutcome.RetryLater, result.Outcome);
         Assert.Contains("500", result.Error, StringComparison.Ordinal);
+        Assert.Equal(3, _connector.Calls.Count); // the first attempt and two short inline retries
     }
 
     [Theory]
@@ -158,51 +170,130 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal(trusted, new TeamsOptions().IsTrustedServiceUrl(new Uri(serviceUrl)));
 
     [Fact]
-    public void The_rate_limiter_keeps_a_conversation_within_teams_limits()
+    public async Task A_proactive_send_still_failing_with_500_after_the_inline_retries_is_retried_later_by_the_outbox_never_rejected()
     {
-        var limiter = new ConversationRateLimiter(_time);
-        var waits = new List<TimeSpan>();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 3; i++)
         {
-            Assert.True(limiter.TryReserve("a:1", TimeSpan.FromSeconds(5), out var wait));
-            waits.Add(wait);
+            _connector.Answer(500, "{}");
         }
 
-        // 7 per second go at once; the 8th waits for the first to leave the 1-second window.
-        Assert.All(waits.Take(7), w => Assert.Equal(TimeSpan.Zero, w));
-        Assert.Equal(TimeSpan.FromSeconds(1), waits[7]);
+        var send = _messenger.SendAsync(Delivery());
+        await AdvanceUntilAsync(send, () => _connector.Calls.Count >= 1);
+        var result = await send;
 
-        // The 9th: 8 per 2 seconds allows nothing before the first send is 2 seconds old.
-        Assert.True(limiter.TryReserve("a:1", TimeSpan.FromSeconds(5), out var ninth));
-        Assert.Equal(TimeSpan.FromSeconds(2), ninth);
-
-        // Another conversation is not affected.
-        Assert.True(limiter.TryReserve("a:2", TimeSpan.Zero, out var other));
-        Assert.Equal(TimeSpan.Zero, other);
+        Assert.Equal(DeliveryStatus.RetryLater, result.Status);
+        Assert.Contains("500", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_rate_limiter_refuses_when_the_wait_would_be_too_long_and_enforces_60_per_30_seconds()
+    public async Task A_proactive_send_throttled_for_longer_than_an_inline_wait_goes_back_to_the_outbox_with_the_servers_retry_after()
     {
-        var limiter = new ConversationRateLimiter(_time);
-        var sent = 0;
-        for (var second = 0; second < 30; second++)
-        {
-            if (second > 0)
-            {
-                _time.Advance(TimeSpan.FromSeconds(1));
-            }
+        _connector.Throttle(retryAfterSeconds: 45);
 
-            while (limiter.TryReserve("a:1", TimeSpan.Zero, out _))
-            {
-                sent++;
-            }
+        var result = await _messenger.SendAsync(Delivery());
+
+        Assert.Equal((DeliveryStatus.RetryLater, Duration.FromSeconds(45)), (result.Status, result.RetryAfter));
+        Assert.Single(_connector.Calls);
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(401)]
+    [InlineData(403)]
+    [InlineData(404)]
+    public async Task A_proactive_send_refused_for_good_is_rejected_without_retrying(int status)
+    {
+        _connector.Answer(status, "{\"error\":{\"code\":\"ConversationNotFound\"}}");
+
+        var result = await _messenger.SendAsync(Delivery());
+
+        Assert.Equal(DeliveryStatus.Rejected, result.Status);
+        Assert.Single(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_connector_that_refuses_connections_is_retried_briefly_then_handed_back_as_retry_later()
+    {
+        var closedPort = ClosedLoopbackPort();
+
+        var send = _client.SendProactiveAsync($"http://127.0.0.1:{closedPort}/amer/", "a:1", Message("hello"), CancellationToken.None);
+        await AdvanceUntilAsync(send, () => true);
+        var result = await send;
+
+        Assert.Equal(ConnectorOutcome.RetryLater, result.Outcome);
+    }
+
+    [Fact]
+    public async Task A_connector_that_never_answers_times_out_each_attempt_and_is_handed_back_as_retry_later()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _connector.Hang();
         }
 
-        Assert.Equal(60, sent);
-        Assert.False(limiter.TryReserve("a:1", TimeSpan.Zero, out var wait));
-        Assert.True(wait > TimeSpan.Zero);
+        var send = _client.SendProactiveAsync(_connector.ServiceUrl, "a:1", Message("hello"), CancellationToken.None);
+        await AdvanceUntilAsync(send, () => _connector.Calls.Count >= 1);
+        var result = await send;
+
+        Assert.Equal(ConnectorOutcome.RetryLater, result.Outcome);
+        Assert.Equal(3, _connector.Calls.Count);
     }
+
+    [Fact]
+    public async Task The_callers_cancellation_stops_a_call_at_once_instead_of_being_taken_for_a_timeout()
+    {
+        _connector.Hang();
+        using var cancel = new CancellationTokenSource();
+
+        var send = _client.SendProactiveAsync(_connector.ServiceUrl, "a:1", Message("hello"), cancel.Token);
+        await _connector.WhenCalledAsync(1);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task A_turn_reply_waits_briefly_for_the_conversations_rate_limit_but_a_proactive_send_goes_back_to_the_outbox()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True((await _client.SendAsync(_connector.ServiceUrl, "a:1", Message("hello"), CancellationToken.None)).IsOk);
+        }
+
+        var proactive = await _client.SendProactiveAsync(_connector.ServiceUrl, "a:1", Message("hello"), CancellationToken.None);
+        Assert.Equal((ConnectorOutcome.RetryLater, TimeSpan.FromSeconds(1)), (proactive.Outcome, proactive.RetryAfter));
+
+        var reply = _client.SendAsync(_connector.ServiceUrl, "a:1", Message("hello"), CancellationToken.None);
+        var waited = await AdvanceUntilAsync(reply, () => true);
+        Assert.True((await reply).IsOk);
+        Assert.True(waited >= TimeSpan.FromSeconds(1), $"sent after {waited}");
+        Assert.Equal(8, _connector.Calls.Count);
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private OutboxDelivery Delivery() => new(
+        new ConversationReference
+        {
+            OwnerKind = RecipientKind.Team,
+            OwnerId = "team-1",
+            Channel = Conversations.Messages.Channels.Teams,
+            TenantId = "tenant-1",
+            ConversationId = "19:sales@thread.tacv2",
+            Scope = ConversationScope.Channel,
+            UpdatedAt = Instant.FromDateTimeOffset(_time.GetUtcNow()),
+            Properties = new Dictionary<string, string> { [ActivityMapper.ServiceUrlProperty] = _connector.ServiceUrl },
+        },
+        OutboundMessage.Plain("🎉 Ana: closed Acme"),
+        "win:w-1",
+        MayHaveBeenSent: false);
 
     /// <summary>Moves fake time on in small steps once the first call is in, until the call completes; returns the fake time it took.</summary>
     private async Task<TimeSpan> AdvanceUntilAsync(Task call, Func<bool> started)

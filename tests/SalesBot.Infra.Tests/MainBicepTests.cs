@@ -87,4 +87,17 @@ public class MainBicepTests(CompiledTemplate compiled) : IClassFixture<CompiledT
         Assert.StartsWith("[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities'",
             (string?)site["keyVaultReferenceIdentity"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_app_is_told_how_many_instances_its_plan_runs_so_each_keeps_its_share_of_the_rate_limits()
+    {
+        var plan = compiled.Resource("Microsoft.Web/serverfarms");
+        var settings = compiled.Resource("Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
+            .ToDictionary(s => (string)s!["name"]!, s => s!["value"]!.ToString());
+        var parameter = compiled.Template["parameters"]!["appServiceInstanceCount"]!;
+
+        Assert.Equal("[parameters('appServiceInstanceCount')]", plan["sku"]!["capacity"]!.ToString());
+        Assert.Equal("[string(parameters('appServiceInstanceCount'))]", settings["Delivery__InstanceCount"]);
+        Assert.Equal((1, 1, 100), ((int)parameter["defaultValue"]!, (int)parameter["minValue"]!, (int)parameter["maxValue"]!));
+    }
 }

@@ -14,9 +14,10 @@ public sealed class ConcurrentMessenger(string channel) : IChannelMessenger
 
     public IReadOnlyList<(ConversationReference To, OutboundMessage Message)> Sent => [.. _sent];
 
-    public Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default)
+    public Task<DeliveryResult> SendAsync(OutboxDelivery delivery, CancellationToken cancellationToken = default)
     {
-        _sent.Enqueue((to, message));
+        ArgumentNullException.ThrowIfNull(delivery);
+        _sent.Enqueue((delivery.To, delivery.Message));
         return Task.FromResult(DeliveryResult.Sent);
     }
 }

@@ -8,21 +8,27 @@ namespace SalesBot.Testing;
 public sealed class RecordingMessenger(string channel) : IChannelMessenger
 {
     private readonly List<(ConversationReference To, OutboundMessage Message)> _sent = [];
+    private readonly List<OutboxDelivery> _deliveries = [];
 
     public string Channel { get; } = channel;
 
     public IReadOnlyList<(ConversationReference To, OutboundMessage Message)> Sent => _sent;
 
+    /// <summary>Every delivery that was sent, with its outbox key and whether it may have been sent before.</summary>
+    public IReadOnlyList<OutboxDelivery> Deliveries => _deliveries;
+
     public Queue<DeliveryResult> NextResults { get; } = new();
 
-    public Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default)
+    public Task<DeliveryResult> SendAsync(OutboxDelivery delivery, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(delivery);
         if (NextResults.TryDequeue(out var result) && result.Status != DeliveryStatus.Sent)
         {
             return Task.FromResult(result);
         }
 
-        _sent.Add((to, message));
+        _sent.Add((delivery.To, delivery.Message));
+        _deliveries.Add(delivery);
         return Task.FromResult(DeliveryResult.Sent);
     }
 }

@@ -20,7 +20,7 @@ internal sealed partial class SlackOAuthHandler(
     IOptions<SlackOptions> options,
     ILogger<SlackOAuthHandler> logger)
 {
-    public const string BotScopes = "app_mentions:read,channels:read,chat:write,commands,groups:read,im:history,im:read,im:write,users:read";
+    public const string BotScopes = "app_mentions:read,channels:history,channels:read,chat:write,commands,groups:history,groups:read,im:history,im:read,im:write,mpim:history,users:read";
     private const string StateCookie = "salesbot_slack_oauth_state";
 
     public IResult Install(HttpContext context)

@@ -1,37 +1,54 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using SalesBot.Channels.Slack.Rendering;
 using SalesBot.Channels.Slack.WebApi;
-using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Outbox;
-using SalesBot.Conversations.Ports;
 
 namespace SalesBot.Channels.Slack.Outbound;
 
 /// <summary>
 /// Delivers outbox messages (win posts, prompts) into a stored Slack conversation. Throttling is not
-/// waited out here: a 429 goes back to the outbox as "retry after", which survives a restart.
+/// waited out here beyond the client's short inline retries: a 429 goes back to the outbox as "retry
+/// after", which survives a restart. Every post carries its outbox key as message metadata, so a resend
+/// after a crash (<see cref="OutboxDelivery.MayHaveBeenSent"/>) first looks through the channel's recent
+/// history and does not post a second copy.
 /// </summary>
-public sealed class SlackMessenger(SlackApiClient api) : IChannelMessenger
+public sealed partial class SlackMessenger(SlackApiClient api, TimeProvider time, ILogger<SlackMessenger> logger) : IChannelMessenger
 {
+    /// <summary>The metadata event type of outbox posts; its payload is <c>{"key":"&lt;outbox key&gt;"}</c>.</summary>
+    public const string MetadataEventType = "salesbot_outbox";
+
+    /// <summary>How far back a resend looks for an earlier copy of itself.</summary>
+    public static readonly TimeSpan DedupeWindow = TimeSpan.FromHours(24);
+
     private static readonly Duration TransientRetry = Duration.FromSeconds(30);
 
     public string Channel => Conversations.Messages.Channels.Slack;
 
-    public async Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default)
+    public async Task<DeliveryResult> SendAsync(OutboxDelivery delivery, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(to);
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var to = delivery.To;
         try
         {
             var channel = to.ConversationId is { Length: > 0 } id
                 ? id
                 : await api.OpenConversationAsync(to.TenantId, to.UserId ?? throw new SlackApiException("conversations.open", "user_not_found"), cancellationToken);
-            await api.PostMessageOnceAsync(to.TenantId, channel, BlockKitMessageRenderer.Message(message), cancellationToken);
+            if (delivery.MayHaveBeenSent && await AlreadyPostedAsync(to.TenantId, channel, delivery.Key, cancellationToken))
+            {
+                LogAlreadyPosted(logger, delivery.Key, channel);
+                return DeliveryResult.Sent;
+            }
+
+            var message = BlockKitMessageRenderer.Message(delivery.Message);
+            message["metadata"] = new JsonObject
+            {
+                ["event_type"] = MetadataEventType,
+                ["event_payload"] = new JsonObject { ["key"] = delivery.Key },
+            };
+            await api.PostMessageOnceAsync(to.TenantId, channel, message, cancellationToken);
             return DeliveryResult.Sent;
-        }
-        catch (SlackRateLimitedException ex)
-        {
-            return DeliveryResult.Retry(Duration.FromTimeSpan(ex.RetryAfter), ex.Error);
         }
         catch (SlackApiException ex) when (ex.IsPermanent)
         {
@@ -39,7 +56,27 @@ public sealed class SlackMessenger(SlackApiClient api) : IChannelMessenger
         }
         catch (SlackApiException ex)
         {
-            return DeliveryResult.Retry(TransientRetry, ex.Error);
+            return DeliveryResult.Retry(ex.RetryAfter is { } after ? Duration.FromTimeSpan(after) : TransientRetry, ex.Error);
         }
     }
+
+    private async Task<bool> AlreadyPostedAsync(string teamId, string channel, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.HasPostWithMetadataAsync(teamId, channel, MetadataEventType, key, time.GetUtcNow() - DedupeWindow, cancellationToken);
+        }
+        catch (SlackApiException ex) when (ex.IsPermanent)
+        {
+            // A workspace installed before the history scopes were asked for: post, as before (a duplicate is possible).
+            LogCannotCheck(logger, key, channel, ex.Error);
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Outbox message {Key} is already in Slack channel {Channel}; not posting it again")]
+    private static partial void LogAlreadyPosted(ILogger logger, string key, string channel);
+
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Warning, Message = "Could not check Slack channel {Channel} for an earlier copy of outbox message {Key} ({Error}); posting it")]
+    private static partial void LogCannotCheck(ILogger logger, string key, string channel, string error);
 }

@@ -5,14 +5,18 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesBot.Channels.Slack.Installations;
+using SalesBot.Conversations.Delivery;
 using SalesBot.Conversations.Ports;
 
 namespace SalesBot.Channels.Slack.WebApi;
 
 /// <summary>
-/// The Slack Web API methods the bot uses. Calls are paced per workspace and method, a 429 is waited
-/// out (its <c>Retry-After</c>, a bounded number of times), and <c>ok:false</c> becomes a
-/// <see cref="SlackApiException"/> carrying Slack's error code.
+/// The Slack Web API methods the bot uses. Each call takes a permit from <see cref="SlackRateLimits"/>
+/// first (waiting at most <see cref="SlackOptions.MaxInlineRetryWait"/>; outbox posts not at all). The
+/// named HTTP client's resilience handler retries throttled and transient answers a few times, briefly,
+/// honouring <c>Retry-After</c>; what is left becomes a <see cref="SlackRateLimitedException"/> or a
+/// non-permanent <see cref="SlackApiException"/> carrying the server's <c>Retry-After</c>, and
+/// <c>ok:false</c> a <see cref="SlackApiException"/> carrying Slack's error code.
 /// </summary>
 public sealed partial class SlackApiClient
 {
@@ -20,29 +24,53 @@ public sealed partial class SlackApiClient
 
     private readonly IHttpClientFactory _httpClients;
     private readonly SlackBotTokens _tokens;
-    private readonly SlackRateLimiter _limiter;
+    private readonly SlackRateLimits _limits;
     private readonly TimeProvider _time;
     private readonly IOptions<SlackOptions> _options;
     private readonly ILogger<SlackApiClient> _logger;
 
-    public SlackApiClient(IHttpClientFactory httpClients, SlackBotTokens tokens, SlackRateLimiter limiter, TimeProvider time,
+    public SlackApiClient(IHttpClientFactory httpClients, SlackBotTokens tokens, SlackRateLimits limits, TimeProvider time,
         IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
     {
         _httpClients = httpClients;
         _tokens = tokens;
-        _limiter = limiter;
+        _limits = limits;
         _time = time;
         _options = options;
         _logger = logger;
     }
 
-    /// <summary>Posts a message, waiting out a short 429; returns its <c>ts</c>.</summary>
+    /// <summary>Posts a message as part of a turn, waiting briefly for a rate-limit permit; returns its <c>ts</c>.</summary>
     public Task<string> PostMessageAsync(string teamId, string channel, JsonObject message, CancellationToken cancellationToken = default) =>
-        PostAsync(teamId, channel, message, null, cancellationToken);
+        PostAsync(teamId, channel, message, _options.Value.MaxInlineRetryWait, cancellationToken);
 
-    /// <summary>Posts a message; a 429 is thrown at once as <see cref="SlackRateLimitedException"/> (the outbox retries durably instead).</summary>
+    /// <summary>
+    /// Posts an outbox message: without a rate-limit permit at once, or still throttled after the short
+    /// inline retries, it throws <see cref="SlackRateLimitedException"/> (the outbox retries durably instead).
+    /// </summary>
     public Task<string> PostMessageOnceAsync(string teamId, string channel, JsonObject message, CancellationToken cancellationToken = default) =>
-        PostAsync(teamId, channel, message, 0, cancellationToken);
+        PostAsync(teamId, channel, message, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// Whether a message posted to <paramref name="channel"/> since <paramref name="since"/> (the newest 50)
+    /// carries <paramref name="eventType"/> metadata whose payload <c>key</c> is <paramref name="key"/>.
+    /// </summary>
+    public async Task<bool> HasPostWithMetadataAsync(string teamId, string channel, string eventType, string key, DateTimeOffset since,
+        CancellationToken cancellationToken = default)
+    {
+        var args = new JsonObject
+        {
+            ["channel"] = channel,
+            ["limit"] = "50",
+            ["include_all_metadata"] = "true",
+            ["oldest"] = since.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var response = await CallAsync(teamId, "conversations.history", args, channel, TimeSpan.Zero, cancellationToken, asForm: true);
+        return response["messages"]?.AsArray().Any(m =>
+            m?["metadata"] is { } metadata
+            && metadata["event_type"]?.GetValue<string>() == eventType
+            && metadata["event_payload"]?["key"]?.GetValue<string>() == key) == true;
+    }
 
     public async Task UpdateMessageAsync(string teamId, string channel, string ts, JsonObject message, CancellationToken cancellationToken = default)
     {
@@ -50,29 +78,29 @@ public sealed partial class SlackApiClient
         var args = (JsonObject)message.DeepClone();
         args["channel"] = channel;
         args["ts"] = ts;
-        await CallAsync(teamId, "chat.update", args, channel, cancellationToken);
+        await CallAsync(teamId, "chat.update", args, channel, _options.Value.MaxInlineRetryWait, cancellationToken);
     }
 
     /// <summary>The id of the bot's direct-message channel with <paramref name="userId"/>.</summary>
     public async Task<string> OpenConversationAsync(string teamId, string userId, CancellationToken cancellationToken = default)
     {
-        var response = await CallAsync(teamId, "conversations.open", new JsonObject { ["users"] = userId }, null, cancellationToken);
+        var response = await CallAsync(teamId, "conversations.open", new JsonObject { ["users"] = userId }, null, _options.Value.MaxInlineRetryWait, cancellationToken);
         return response["channel"]?["id"]?.GetValue<string>() ?? throw new SlackApiException("conversations.open", "no_channel_in_response");
     }
 
     public async Task<string?> OpenViewAsync(string teamId, string triggerId, JsonObject view, CancellationToken cancellationToken = default)
     {
-        var response = await CallAsync(teamId, "views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, null, cancellationToken);
+        var response = await CallAsync(teamId, "views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, null, _options.Value.MaxInlineRetryWait, cancellationToken);
         return response["view"]?["id"]?.GetValue<string>();
     }
 
     public Task PublishHomeAsync(string teamId, string userId, JsonObject view, CancellationToken cancellationToken = default) =>
-        CallAsync(teamId, "views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view }, null, cancellationToken);
+        CallAsync(teamId, "views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view }, null, _options.Value.MaxInlineRetryWait, cancellationToken);
 
     /// <summary>A member's profile: their IANA time zone and display name.</summary>
     public async Task<SlackUser> GetUserAsync(string teamId, string userId, CancellationToken cancellationToken = default)
     {
-        var response = await CallAsync(teamId, "users.info", new JsonObject { ["user"] = userId }, null, cancellationToken, asForm: true);
+        var response = await CallAsync(teamId, "users.info", new JsonObject { ["user"] = userId }, null, _options.Value.MaxInlineRetryWait, cancellationToken, asForm: true);
         var user = response["user"];
         var name = user?["profile"]?["display_name"]?.GetValue<string>() is { Length: > 0 } display
             ? display
@@ -83,7 +111,7 @@ public sealed partial class SlackApiClient
     /// <summary>Who the token belongs to: the bot's user id and workspace.</summary>
     public async Task<SlackIdentity> AuthTestAsync(string teamId, CancellationToken cancellationToken = default)
     {
-        var response = await CallAsync(teamId, "auth.test", [], null, cancellationToken, asForm: true);
+        var response = await CallAsync(teamId, "auth.test", [], null, _options.Value.MaxInlineRetryWait, cancellationToken, asForm: true);
         return new SlackIdentity(
             response["team_id"]?.GetValue<string>() ?? teamId,
             response["user_id"]?.GetValue<string>(),
@@ -100,7 +128,7 @@ public sealed partial class SlackApiClient
             args["redirect_uri"] = redirectUri.ToString();
         }
 
-        var response = await SendAsync("oauth", "oauth.v2.access", args, null, token: null, asForm: true, cancellationToken);
+        var response = await SendAsync(new SlackCall("oauth", "oauth.v2.access", null), args, token: null, asForm: true, options.MaxInlineRetryWait, cancellationToken);
         var teamId = response["team"]?["id"]?.GetValue<string>() ?? throw new SlackApiException("oauth.v2.access", "no_team_in_response");
         return new ChannelInstallation(
             Conversations.Messages.Channels.Slack,
@@ -112,65 +140,112 @@ public sealed partial class SlackApiClient
             _time.GetUtcNow());
     }
 
-    private async Task<string> PostAsync(string teamId, string channel, JsonObject message, int? retries, CancellationToken cancellationToken)
+    private async Task<string> PostAsync(string teamId, string channel, JsonObject message, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var args = (JsonObject)message.DeepClone();
         args["channel"] = channel;
-        var response = await CallAsync(teamId, "chat.postMessage", args, channel, cancellationToken, retries: retries);
+        var response = await CallAsync(teamId, "chat.postMessage", args, channel, maxWait, cancellationToken);
         return response["ts"]?.GetValue<string>() ?? string.Empty;
     }
 
-    private async Task<JsonNode> CallAsync(string teamId, string method, JsonObject args, string? channel, CancellationToken cancellationToken,
-        bool asForm = false, int? retries = null)
+    private async Task<JsonNode> CallAsync(string teamId, string method, JsonObject args, string? channel, TimeSpan maxWait, CancellationToken cancellationToken,
+        bool asForm = false)
     {
         var token = await _tokens.GetAsync(teamId, cancellationToken);
-        return await SendAsync(teamId, method, args, channel, token, asForm, cancellationToken, retries);
+        return await SendAsync(new SlackCall(teamId, method, channel), args, token, asForm, maxWait, cancellationToken);
     }
 
-    private async Task<JsonNode> SendAsync(string teamId, string method, JsonObject args, string? channel, string? token, bool asForm,
-        CancellationToken cancellationToken, int? retries = null)
+    private async Task<JsonNode> SendAsync(SlackCall call, JsonObject args, string? token, bool asForm, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        var options = _options.Value;
-        var maxRetries = retries ?? options.MaxRateLimitRetries;
-        var client = _httpClients.CreateClient(HttpClientName);
-        for (var attempt = 0; ; attempt++)
+        var method = call.Method;
+        if (await _limits.AcquireAsync(call, maxWait, cancellationToken) is { } wait)
         {
-            await _limiter.WaitAsync(teamId, method, channel, cancellationToken);
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.ApiBaseUrl, method)) { Content = Body(args, asForm) };
-            if (token is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
+            LogGaveUpOnRateLimit(_logger, method, call.Team, wait.TotalSeconds);
+            throw new SlackRateLimitedException(method, wait);
+        }
 
-            using var response = await client.SendAsync(request, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.Value.ApiBaseUrl, method)) { Content = Body(args, asForm) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            // The named client retries throttled and transient answers a few times, briefly (see AddSalesBotSlack).
+            response = await _httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (TransientHttp.IsTransient(ex) || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(_logger, method, call.Team, ex.Message);
+            throw new SlackApiException(method, SlackApiException.RequestFailed, ex.Message);
+        }
+
+        using (response)
+        {
+            var retryAfter = TransientHttp.RetryAfter(response, _time);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                var retryAfter = RetryAfter(response);
-                _limiter.Penalize(teamId, method, retryAfter);
-                if (attempt >= maxRetries || retryAfter > options.MaxInlineRetryWait)
-                {
-                    LogGaveUpOnRateLimit(_logger, method, teamId, retryAfter.TotalSeconds);
-                    throw new SlackRateLimitedException(method, retryAfter);
-                }
-
-                LogRateLimited(_logger, method, teamId, retryAfter.TotalSeconds);
-                await Task.Delay(retryAfter, _time, cancellationToken);
-                continue;
+                throw RateLimited(call, retryAfter ?? TimeSpan.FromSeconds(1));
             }
 
-            response.EnsureSuccessStatusCode();
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = $"http_{(int)response.StatusCode}";
+                LogFailed(_logger, method, call.Team, error);
+                throw new SlackApiException(method, error, retryAfter: TransientHttp.IsTransient(response.StatusCode) ? retryAfter : null);
+            }
+
             var json = await JsonNode.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken)
                        ?? throw new SlackApiException(method, "empty_response");
             if (json["ok"]?.GetValue<bool>() != true)
             {
                 var error = json["error"]?.GetValue<string>() ?? "unknown_error";
-                LogFailed(_logger, method, teamId, error);
+                if (error == "ratelimited")
+                {
+                    throw RateLimited(call, retryAfter ?? TimeSpan.FromSeconds(1));
+                }
+
+                LogFailed(_logger, method, call.Team, error);
                 throw new SlackApiException(method, error, Detail(json));
             }
 
             return json;
         }
+    }
+
+    /// <summary>Slack's other way of throttling: HTTP 200 with <c>{"ok":false,"error":"ratelimited"}</c>.</summary>
+    internal static async ValueTask<bool> IsRateLimitedAnswerAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return false;
+        }
+
+        await response.Content.LoadIntoBufferAsync();
+        var text = await response.Content.ReadAsStringAsync();
+        if (!text.Contains("\"ratelimited\"", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text)?["error"]?.GetValue<string>() == "ratelimited";
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private SlackRateLimitedException RateLimited(SlackCall call, TimeSpan retryAfter)
+    {
+        _limits.HoldOff(call, retryAfter);
+        LogGaveUpOnRateLimit(_logger, call.Method, call.Team, retryAfter.TotalSeconds);
+        return new SlackRateLimitedException(call.Method, retryAfter);
     }
 
     private static HttpContent Body(JsonObject args, bool asForm)
@@ -186,25 +261,11 @@ public sealed partial class SlackApiClient
         return new FormUrlEncodedContent(pairs);
     }
 
-    private static TimeSpan RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        return TimeSpan.FromSeconds(1);
-    }
-
     private static string? Detail(JsonNode json)
     {
         var messages = json["response_metadata"]?["messages"]?.AsArray();
         return messages is null || messages.Count == 0 ? null : string.Join("; ", messages.Select(m => m?.ToString()));
     }
-
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Slack {Method} rate limited for team {TeamId}; retrying after {Seconds} s")]
-    private static partial void LogRateLimited(ILogger logger, string method, string teamId, double seconds);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Slack {Method} still rate limited for team {TeamId} (retry after {Seconds} s); giving up for now")]
     private static partial void LogGaveUpOnRateLimit(ILogger logger, string method, string teamId, double seconds);

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesBot.Channels.Teams.Activities;
 using SalesBot.Channels.Teams.Auth;
 using SalesBot.Channels.Teams.Hosting;
+using SalesBot.Conversations.Delivery;
 
 namespace SalesBot.Channels.Teams.Connector;
 
@@ -30,48 +30,52 @@ public sealed record ConnectorResult(ConnectorOutcome Outcome, string? Id = null
 
 /// <summary>
 /// The Bot Framework connector REST API (v3): send, reply, update, delete, create a 1:1 conversation.
-/// Every call is rate-limited per conversation to Teams' limits and retried on 429/412/502/503/504 and
-/// network errors with jittered exponential backoff, honouring <c>Retry-After</c>, while the wait stays
-/// under <see cref="TeamsOptions.MaxInlineRetryDelay"/>; longer waits are returned as
-/// <see cref="ConnectorOutcome.RetryLater"/> so the outbox can reschedule instead of holding a request.
+/// Every call takes a permit from <see cref="TeamsRateLimits"/> first: a turn's reply may wait for one
+/// up to <see cref="TeamsOptions.MaxInlineRetryDelay"/>, a proactive (outbox) send not at all. Transient
+/// answers (408, 412, 429, 5xx but 501/505) and network failures are retried by the named client's
+/// resilience handler (<see cref="TransientHttp.AddInlineRetries"/>): a few times, briefly, honouring
+/// <c>Retry-After</c>. What is still transient after that comes back as
+/// <see cref="ConnectorOutcome.RetryLater"/> with the server's <c>Retry-After</c>, so the outbox waits,
+/// not the request; 400, 401, 403, 404 and the like come back as <see cref="ConnectorOutcome.Rejected"/>.
 /// </summary>
 public sealed partial class ConnectorClient(
     IHttpClientFactory httpClients,
     IBotTokenProvider tokens,
-    ConversationRateLimiter rateLimiter,
+    TeamsRateLimits rateLimits,
     TimeProvider time,
     IOptions<TeamsOptions> options,
     ILogger<ConnectorClient> logger)
 {
-    /// <summary>
-    /// Throttling, a timeout, a 412 (Teams asks for a retry), and every server error but "not
-    /// implemented" and "version not supported", which no retry changes: Teams treats 5xx as transient.
-    /// </summary>
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or HttpStatusCode.PreconditionFailed
-        || ((int)status >= 500 && status is not (HttpStatusCode.NotImplemented or HttpStatusCode.HttpVersionNotSupported));
+    /// <summary>Teams asks for a retry of a 412 too (protocol brief, rate limits).</summary>
+    internal static bool IsTransient(HttpStatusCode status) =>
+        status == HttpStatusCode.PreconditionFailed || TransientHttp.IsTransient(status);
 
     private readonly TeamsOptions _options = options.Value;
 
+    /// <summary>Sends into a conversation as part of a turn: may wait briefly for a rate-limit permit.</summary>
     public Task<ConnectorResult> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", conversationId, activity, cancellationToken);
+        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", Send(conversationId, activity), activity, _options.MaxInlineRetryDelay, cancellationToken);
+
+    /// <summary>Sends a proactive (outbox) message: without a rate-limit permit at once, it comes back as retry-later.</summary>
+    public Task<ConnectorResult> SendProactiveAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", Send(conversationId, activity), activity, TimeSpan.Zero, cancellationToken);
 
     public Task<ConnectorResult> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", conversationId, activity, cancellationToken);
+        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", Send(conversationId, activity), activity, _options.MaxInlineRetryDelay, cancellationToken);
 
     public Task<ConnectorResult> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         activity.Id = activityId;
-        return CallAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", conversationId, activity, cancellationToken);
+        return CallAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", Send(conversationId, activity), activity, _options.MaxInlineRetryDelay, cancellationToken);
     }
 
     public Task<ConnectorResult> DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", conversationId, null, cancellationToken);
+        CallAsync(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", Send(conversationId, null), null, _options.MaxInlineRetryDelay, cancellationToken);
 
     /// <summary>
-    /// Creates (or finds: Teams returns the existing one) the 1:1 conversation between the bot and a member.
-    /// Needs the member's Teams user id and tenant; the app must be installed for them.
+    /// Creates (or finds: Teams returns the existing one) the 1:1 conversation between the bot and a member,
+    /// for a proactive message. Needs the member's Teams user id and tenant; the app must be installed for them.
     /// </summary>
     public async Task<ConnectorResult> CreatePersonalConversationAsync(string serviceUrl, string botId, string userId, string tenantId, CancellationToken cancellationToken)
     {
@@ -83,11 +87,14 @@ public sealed partial class ConnectorClient(
             TenantId = tenantId,
             ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = tenantId } }),
         };
-        var result = await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", "create:" + tenantId, body, cancellationToken);
+        var result = await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", new TeamsSend("create:" + tenantId, tenantId), body, TimeSpan.Zero, cancellationToken);
         return result.IsOk ? result with { ConversationId = result.Id } : result;
     }
 
-    private async Task<ConnectorResult> CallAsync(HttpMethod method, string serviceUrl, string path, string limiterKey, object? body, CancellationToken cancellationToken)
+    private static TeamsSend Send(string conversationId, Activity? activity) =>
+        new(conversationId, activity?.Conversation?.TenantId ?? string.Empty);
+
+    private async Task<ConnectorResult> CallAsync(HttpMethod method, string serviceUrl, string path, TeamsSend send, object? body, TimeSpan maxLimiterWait, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(WithTrailingSlash(serviceUrl), UriKind.Absolute, out var baseUri) ||
             (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
@@ -95,100 +102,50 @@ public sealed partial class ConnectorClient(
             return new ConnectorResult(ConnectorOutcome.Rejected, Error: $"Bad service URL '{serviceUrl}'.");
         }
 
-        if (!rateLimiter.TryReserve(limiterKey, _options.MaxInlineRetryDelay, out var wait))
+        if (await rateLimits.AcquireAsync(send, maxLimiterWait, cancellationToken) is { } wait)
         {
-            return new ConnectorResult(ConnectorOutcome.RetryLater, RetryAfter: wait, Error: "Conversation rate limit reached.");
-        }
-
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, cancellationToken);
+            return new ConnectorResult(ConnectorOutcome.RetryLater, RetryAfter: wait, Error: "Teams rate limit reached (this instance's share).");
         }
 
         var uri = new Uri(baseUri, path);
-        var http = httpClients.CreateClient(TeamsHttpClients.Connector);
-        for (var attempt = 1; ; attempt++)
+        using var request = new HttpRequestMessage(method, uri);
+        if (await tokens.GetTokenAsync(cancellationToken) is { } token)
         {
-            TimeSpan delay;
-            string error;
-            try
+            if (!_options.IsTrustedServiceUrl(uri) || uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
             {
-                using var request = new HttpRequestMessage(method, uri);
-                if (await tokens.GetTokenAsync(cancellationToken) is { } token)
-                {
-                    if (!_options.IsTrustedServiceUrl(uri) || uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
-                    {
-                        LogUntrustedServiceUrl(logger, uri.Host);
-                        return new ConnectorResult(ConnectorOutcome.Rejected, Error: $"Service URL host '{uri.Host}' is not trusted (Teams:TrustedServiceUrlHosts).");
-                    }
-
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                }
-
-                if (body is not null)
-                {
-                    request.Content = JsonContent.Create(body, body.GetType(), options: ActivityJson.Options);
-                }
-
-                using var response = await http.SendAsync(request, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return new ConnectorResult(ConnectorOutcome.Ok, await ReadIdAsync(response, cancellationToken));
-                }
-
-                var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                error = $"{(int)response.StatusCode} {Shorten(text)}";
-                LogCallFailed(logger, method.Method, uri.AbsolutePath, (int)response.StatusCode, CorrelationId(response), Shorten(text));
-                if (!IsTransient(response.StatusCode))
-                {
-                    return new ConnectorResult(ConnectorOutcome.Rejected, Error: error);
-                }
-
-                delay = RetryAfter(response) ?? Backoff(attempt);
-            }
-            catch (HttpRequestException ex)
-            {
-                error = ex.Message;
-                delay = Backoff(attempt);
+                LogUntrustedServiceUrl(logger, uri.Host);
+                return new ConnectorResult(ConnectorOutcome.Rejected, Error: $"Service URL host '{uri.Host}' is not trusted (Teams:TrustedServiceUrlHosts).");
             }
 
-            if (attempt >= _options.MaxAttempts || delay > _options.MaxInlineRetryDelay)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: ActivityJson.Options);
+        }
+
+        try
+        {
+            // The named client retries transient answers a few times, briefly (see AddSalesBotTeams).
+            using var response = await httpClients.CreateClient(TeamsHttpClients.Connector).SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode)
             {
-                return new ConnectorResult(ConnectorOutcome.RetryLater, RetryAfter: delay, Error: error);
+                return new ConnectorResult(ConnectorOutcome.Ok, await ReadIdAsync(response, cancellationToken));
             }
 
-            LogRetrying(logger, method.Method, uri.AbsolutePath, delay, attempt);
-            await Task.Delay(delay, time, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var error = $"{(int)response.StatusCode} {Shorten(text)}";
+            LogCallFailed(logger, method.Method, uri.AbsolutePath, (int)response.StatusCode, CorrelationId(response), Shorten(text));
+            return IsTransient(response.StatusCode)
+                ? new ConnectorResult(ConnectorOutcome.RetryLater, RetryAfter: TransientHttp.RetryAfter(response, time), Error: error)
+                : new ConnectorResult(ConnectorOutcome.Rejected, Error: error);
         }
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        if (response.Headers.RetryAfter is not { } retryAfter)
+        catch (Exception ex) when (TransientHttp.IsTransient(ex) || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return null;
+            LogCallBroke(logger, method.Method, uri.AbsolutePath, ex.Message);
+            return new ConnectorResult(ConnectorOutcome.RetryLater, Error: ex.Message);
         }
-
-        if (retryAfter.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (retryAfter.Date is { } date)
-        {
-            var d = date - time.GetUtcNow();
-            return d < TimeSpan.Zero ? TimeSpan.Zero : d;
-        }
-
-        return null;
-    }
-
-    /// <summary>0.5 s, 1 s, 2 s … with ±20 % jitter so many senders do not retry in step.</summary>
-    public static TimeSpan Backoff(int attempt)
-    {
-        var baseMs = 500 * Math.Pow(2, Math.Max(0, attempt - 1));
-        var jitter = 0.8 + (RandomNumberGenerator.GetInt32(0, 401) / 1000.0);
-        return TimeSpan.FromMilliseconds(Math.Min(60_000, baseMs * jitter));
     }
 
     private static async Task<string?> ReadIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -227,8 +184,8 @@ public sealed partial class ConnectorClient(
     [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Refused to send the bot's token to untrusted service URL host {Host}")]
     private static partial void LogUntrustedServiceUrl(ILogger logger, string host);
 
-    [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Retrying connector {Method} {Path} in {Delay} (attempt {Attempt})")]
-    private static partial void LogRetrying(ILogger logger, string method, string path, TimeSpan delay, int attempt);
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Connector {Method} {Path} failed after the inline retries: {Error}")]
+    private static partial void LogCallBroke(ILogger logger, string method, string path, string error);
 }
 
 /// <summary>The body of <c>POST v3/conversations</c>.</summary>

@@ -1,3 +1,5 @@
+using SalesBot.Conversations.Delivery;
+
 namespace SalesBot.Channels.Teams.Hosting;
 
 /// <summary>How the bot's Microsoft Entra identity is set up (Azure Bot "Type of App").</summary>
@@ -67,13 +69,29 @@ public sealed class TeamsOptions
     public TimeSpan SigningKeysMinRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// A throttled or failed connector call is retried in-process while the wait is at most this long;
-    /// longer waits go back to the caller (the outbox reschedules).
+    /// A throttled or failed connector call is retried in-process while each wait is at most this long
+    /// (a turn's reply also waits this long at most for a rate-limit permit); a longer <c>Retry-After</c>
+    /// goes back to the caller (the outbox reschedules).
     /// </summary>
-    public TimeSpan MaxInlineRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan MaxInlineRetryDelay { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Attempts per connector call, the first included.</summary>
-    public int MaxAttempts { get; set; } = 4;
+    /// <summary>Attempts per connector call, the first included (so 3 = at most two inline retries).</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>First inline backoff when the answer has no <c>Retry-After</c> (doubled each retry, jittered).</summary>
+    public TimeSpan InlineRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>One connector attempt is abandoned (and counts as transient) after this long.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The inline retry policy of the connector's HTTP client.</summary>
+    public InlineRetryPolicy InlineRetries => new()
+    {
+        MaxRetries = MaxAttempts - 1,
+        MaxDelay = MaxInlineRetryDelay,
+        BaseDelay = InlineRetryBaseDelay,
+        AttemptTimeout = AttemptTimeout,
+    };
 
     /// <summary>
     /// Hosts the bot sends its connector token to (<c>*.</c> = any subdomain). A service URL elsewhere is

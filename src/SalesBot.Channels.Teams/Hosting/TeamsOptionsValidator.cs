@@ -51,9 +51,24 @@ public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValid
             errors.Add($"{TeamsOptions.Section}:{nameof(TeamsOptions.MaxRequestBytes)} must be between 1 KB and 4 MB.");
         }
 
-        if (options.MaxAttempts is < 1 or > 10)
+        if (options.MaxAttempts is < 1 or > 5)
         {
-            errors.Add($"{TeamsOptions.Section}:{nameof(TeamsOptions.MaxAttempts)} must be between 1 and 10.");
+            errors.Add($"{TeamsOptions.Section}:{nameof(TeamsOptions.MaxAttempts)} must be between 1 and 5 (longer waits belong to the outbox).");
+        }
+
+        if (options.MaxInlineRetryDelay < TimeSpan.Zero || options.MaxInlineRetryDelay > TimeSpan.FromSeconds(10))
+        {
+            errors.Add($"{TeamsOptions.Section}:{nameof(TeamsOptions.MaxInlineRetryDelay)} must be between 0 and 10 seconds.");
+        }
+
+        if (options.InlineRetryBaseDelay < TimeSpan.Zero || options.InlineRetryBaseDelay > options.MaxInlineRetryDelay)
+        {
+            errors.Add($"{TeamsOptions.Section}:{nameof(TeamsOptions.InlineRetryBaseDelay)} must be between 0 and {nameof(TeamsOptions.MaxInlineRetryDelay)}.");
+        }
+
+        if (options.AttemptTimeout < TimeSpan.FromSeconds(1) || options.AttemptTimeout > TimeSpan.FromSeconds(60))
+        {
+            errors.Add($"{TeamsOptions.Section}:{nameof(TeamsOptions.AttemptTimeout)} must be between 1 and 60 seconds.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using SalesBot.Channels.Teams.Auth;
 using SalesBot.Channels.Teams.Connector;
+using SalesBot.Conversations.Delivery;
 using SalesBot.Conversations.Outbox;
 
 namespace SalesBot.Channels.Teams.Hosting;
@@ -46,7 +47,8 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddHttpClient(TeamsHttpClients.Metadata, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHttpClient(TeamsHttpClients.Connector, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSalesBotDelivery(configuration);
+        AddConnectorHttpClient(services);
         services.AddHttpClient(TeamsHttpClients.Identity, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.TryAddSingleton(sp =>
         {
@@ -56,7 +58,7 @@ public static class TeamsServiceCollectionExtensions
         });
         services.TryAddSingleton<BotAuthenticator>();
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
-        services.TryAddSingleton<ConversationRateLimiter>();
+        services.TryAddSingleton<TeamsRateLimits>();
         services.TryAddSingleton<ConnectorClient>();
         services.TryAddSingleton<TeamsEndpoint>();
         services.AddScoped<IChannelMessenger, TeamsMessenger>();
@@ -71,6 +73,15 @@ public static class TeamsServiceCollectionExtensions
             context.RequestServices.GetRequiredService<TeamsEndpoint>().HandleAsync(context)));
         return endpoints;
     }
+
+    /// <summary>
+    /// The connector's HTTP client: transient answers are retried inline per <see cref="TeamsOptions.InlineRetries"/>
+    /// on the app's <see cref="TimeProvider"/>; 412 counts as transient too (Teams asks for a retry).
+    /// </summary>
+    internal static IHttpClientBuilder AddConnectorHttpClient(IServiceCollection services) =>
+        services.AddHttpClient(TeamsHttpClients.Connector).AddInlineRetries(
+            sp => sp.GetRequiredService<IOptions<TeamsOptions>>().Value.InlineRetries,
+            response => ValueTask.FromResult(response.StatusCode == System.Net.HttpStatusCode.PreconditionFailed));
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

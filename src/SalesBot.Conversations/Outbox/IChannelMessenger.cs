@@ -1,6 +1,5 @@
 using NodaTime;
 using SalesBot.Conversations.Messages;
-using SalesBot.Conversations.Ports;
 
 namespace SalesBot.Conversations.Outbox;
 
@@ -10,7 +9,11 @@ public interface IChannelMessenger
     /// <summary>The channel this messenger serves, e.g. <see cref="Channels.Teams"/>.</summary>
     string Channel { get; }
 
-    Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Sends <see cref="OutboxDelivery.Message"/> to <see cref="OutboxDelivery.To"/>. Throttling and transient
+    /// failures come back as <see cref="DeliveryStatus.RetryLater"/> (the outbox waits, not the call).
+    /// </summary>
+    Task<DeliveryResult> SendAsync(OutboxDelivery delivery, CancellationToken cancellationToken = default);
 }
 
 public enum DeliveryStatus

@@ -133,7 +133,9 @@ public sealed partial class OutboxDispatcher(
 
         try
         {
-            return await messenger.SendAsync(reference, message.Message, cancellationToken);
+            // Attempts are counted at lease time: more than one means an earlier lease may have sent it and died before recording.
+            var delivery = new OutboxDelivery(reference, message.Message, message.Key, MayHaveBeenSent: message.Attempts > 1);
+            return await messenger.SendAsync(delivery, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {

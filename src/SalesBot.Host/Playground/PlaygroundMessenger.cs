@@ -10,9 +10,10 @@ public sealed class PlaygroundMessenger(DirectLineConversations conversations, I
 {
     public string Channel => ChannelNames.Playground;
 
-    public Task<DeliveryResult> SendAsync(ConversationReference to, OutboundMessage message, CancellationToken cancellationToken = default)
+    public Task<DeliveryResult> SendAsync(OutboxDelivery delivery, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var (to, message) = (delivery.To, delivery.Message);
         var conversation = conversations.FindForDelivery(to.ConversationId);
         if (conversation is null)
         {

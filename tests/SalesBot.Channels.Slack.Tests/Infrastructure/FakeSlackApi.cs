@@ -25,6 +25,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task>>> _scripts = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly List<(string Method, int Count, TaskCompletionSource Done)> _waiters = [];
+    private readonly ConcurrentDictionary<string, ConcurrentStack<JsonObject>> _history = new(StringComparer.Ordinal);
     private int _ts;
 
     private FakeSlackApi(WebApplication app)
@@ -65,6 +66,22 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public void FailNext(string method, string error) => Script(method, context =>
         context.Response.WriteAsync(new JsonObject { ["ok"] = false, ["error"] = error }.ToJsonString()));
 
+    /// <summary>The next call to <paramref name="method"/> gets HTTP <paramref name="status"/> (with <c>Retry-After</c> when given).</summary>
+    public void AnswerNext(string method, int status, int? retryAfterSeconds = null) => Script(method, context =>
+    {
+        context.Response.StatusCode = status;
+        if (retryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return context.Response.WriteAsync("{}");
+    });
+
+    /// <summary>The next call to <paramref name="method"/> gets no answer until the caller gives up.</summary>
+    public void HangNext(string method) => Script(method, context =>
+        Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
+
     /// <summary>Completes when <paramref name="method"/> has been called <paramref name="count"/> times.</summary>
     public Task WhenCalledAsync(string method, int count = 1)
     {
@@ -83,7 +100,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        // Bounded: a request left hanging by a failed test must not hold the test run.
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
     }
 
@@ -128,7 +147,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
         return method switch
         {
-            "chat.postMessage" => new JsonObject { ["ok"] = true, ["channel"] = args["channel"]?.ToString(), ["ts"] = ts },
+            "chat.postMessage" => Posted(args, ts),
+            "conversations.history" => new JsonObject
+            {
+                ["ok"] = true,
+                // Newest first, as Slack lists them; metadata only when asked for.
+                ["messages"] = new JsonArray([.. History(args["channel"]?.ToString())
+                    .Select(m => args["include_all_metadata"]?.ToString() == "true" ? m.DeepClone() : WithoutMetadata(m))]),
+                ["has_more"] = false,
+            },
             "chat.update" => new JsonObject { ["ok"] = true, ["channel"] = args["channel"]?.ToString(), ["ts"] = args["ts"]?.ToString() },
             "conversations.open" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = DirectChannel } },
             "views.open" or "views.publish" => new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0VIEW" + ts[^3..] } },
@@ -155,6 +182,29 @@ public sealed class FakeSlackApi : IAsyncDisposable
             },
             _ => new JsonObject { ["ok"] = false, ["error"] = "unknown_method" },
         };
+    }
+
+    private JsonObject Posted(JsonObject args, string ts)
+    {
+        var channel = args["channel"]?.ToString() ?? string.Empty;
+        var message = new JsonObject { ["type"] = "message", ["ts"] = ts, ["text"] = args["text"]?.DeepClone(), ["bot_id"] = "B0BOT" };
+        if (args["metadata"] is JsonObject metadata)
+        {
+            message["metadata"] = metadata.DeepClone();
+        }
+
+        _history.GetOrAdd(channel, _ => new ConcurrentStack<JsonObject>()).Push(message);
+        return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts };
+    }
+
+    private JsonObject[] History(string? channel) =>
+        channel is not null && _history.TryGetValue(channel, out var messages) ? messages.ToArray() : [];
+
+    private static JsonObject WithoutMetadata(JsonObject message)
+    {
+        var copy = (JsonObject)message.DeepClone();
+        copy.Remove("metadata");
+        return copy;
     }
 
     private static JsonObject FormAsJson(string body)

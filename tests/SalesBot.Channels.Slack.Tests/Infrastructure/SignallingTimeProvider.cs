@@ -12,6 +12,24 @@ public sealed class SignallingTimeProvider(DateTimeOffset start) : FakeTimeProvi
 
     public List<TimeSpan> Waits { get; } = [];
 
+    private readonly List<(TimeSpan DueTime, TaskCompletionSource Done)> _waitersFor = [];
+
+    /// <summary>Completes (bounded) when a timer due in <paramref name="dueTime"/> has been created.</summary>
+    public Task WhenWaitingAsync(TimeSpan dueTime)
+    {
+        lock (Waits)
+        {
+            if (Waits.Contains(dueTime))
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waitersFor.Add((dueTime, done));
+            return done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
     /// <summary>Completes when the next timer is created.</summary>
     public Task WhenWaitingAsync() => Volatile.Read(ref _waiting).Task.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -21,6 +39,11 @@ public sealed class SignallingTimeProvider(DateTimeOffset start) : FakeTimeProvi
         lock (Waits)
         {
             Waits.Add(dueTime);
+            foreach (var waiter in _waitersFor.Where(w => w.DueTime == dueTime).ToList())
+            {
+                waiter.Done.TrySetResult();
+                _waitersFor.Remove(waiter);
+            }
         }
 
         Interlocked.Exchange(ref _waiting, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

@@ -19,6 +19,8 @@ public sealed class LocalConnector : LoopbackServer
 {
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<(int Status, string? RetryAfter, string Body)> _scripted = new();
+    private readonly Lock _gate = new();
+    private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
     private int _ids;
 
     /// <summary>The service URL as Teams sends it (with a path, like <c>…/amer/</c>).</summary>
@@ -37,7 +39,41 @@ public sealed class LocalConnector : LoopbackServer
 
     public void Answer(int status, string body) => _scripted.Enqueue((status, null, body));
 
+    /// <summary>The next call gets no answer until the caller gives up on it.</summary>
+    public void Hang() => _scripted.Enqueue((HangStatus, null, string.Empty));
+
+    /// <summary>Completes (bounded) once <paramref name="count"/> calls have come in.</summary>
+    public Task WhenCalledAsync(int count)
+    {
+        lock (_gate)
+        {
+            if (_calls.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, done));
+            return done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
     public void Clear() => _calls.Clear();
+
+    private const int HangStatus = -1;
+
+    private void Record(ConnectorCall call)
+    {
+        lock (_gate)
+        {
+            _calls.Enqueue(call);
+            foreach (var waiter in _waiters.Where(w => _calls.Count >= w.Count).ToList())
+            {
+                waiter.Done.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+    }
 
     private void Map(WebApplication app)
     {
@@ -51,9 +87,16 @@ public sealed class LocalConnector : LoopbackServer
 
             // Record the path as sent (escaped), without the service URL's own prefix.
             var path = context.Request.Path.Value!["/amer/".Length..];
-            _calls.Enqueue(new ConnectorCall(context.Request.Method, path, context.Request.Headers.Authorization.ToString(), body));
+            Record(new ConnectorCall(context.Request.Method, path, context.Request.Headers.Authorization.ToString(), body));
             if (_scripted.TryDequeue(out var scripted))
             {
+                if (scripted.Status == HangStatus)
+                {
+                    // Until the client gives up: the request is aborted when it does.
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return Results.Empty;
+                }
+
                 if (scripted.RetryAfter is not null)
                 {
                     context.Response.Headers.RetryAfter = scripted.RetryAfter;

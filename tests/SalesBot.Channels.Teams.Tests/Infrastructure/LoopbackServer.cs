@@ -27,7 +27,9 @@ public abstract class LoopbackServer : IAsyncDisposable
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
+            // Bounded: a request left hanging by a failed test must not hold the test run.
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _app.StopAsync(stopping.Token);
             await _app.DisposeAsync();
         }
 
