@@ -12,7 +12,14 @@ public sealed record DeliveryPolicy
     public Duration UndeliverableAfter { get; init; } = Duration.FromMinutes(15);
 
     /// <summary>How long a leased message is this dispatcher's to send before another may take it over.</summary>
-    public Duration Lease { get; init; } = Duration.FromMinutes(2);
+    public Duration Lease { get; init; } = Duration.FromMinutes(5);
+
+    /// <summary>
+    /// The longest one send can take, inline retries and per-attempt timeouts included (3 × 10 s, two
+    /// waits of at most 3 s, a Slack history check). A leased message is only started with at least this
+    /// much of its lease left; the rest of the batch goes back for the next run, so no send outlives its lease.
+    /// </summary>
+    public Duration SendBudget { get; init; } = Duration.FromSeconds(90);
 
     /// <summary>This process, as a lease owner: another instance's dispatcher has another name.</summary>
     public string Owner { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";

@@ -28,10 +28,21 @@ public sealed partial class OutboxDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
-        var leases = await outbox.ClaimDueAsync(now, policy.Owner, now + policy.Lease, BatchSize, cancellationToken);
+        var leaseEnd = now + policy.Lease;
+        var leases = await outbox.ClaimDueAsync(now, policy.Owner, leaseEnd, BatchSize, cancellationToken);
         var sent = 0;
         foreach (var lease in leases)
         {
+            if (clock.GetCurrentInstant() + policy.SendBudget > leaseEnd)
+            {
+                // Too little lease left to finish a send: hand it back untouched, and give back the attempt the lease counted.
+                await outbox.CompleteAsync(lease, lease.Message with
+                {
+                    NextAttemptAt = clock.GetCurrentInstant(), LeaseOwner = null, Attempts = lease.Message.Attempts - 1,
+                }, cancellationToken);
+                continue;
+            }
+
             var outcome = await AttemptAsync(lease.Message, cancellationToken);
             if (!await outbox.CompleteAsync(lease, outcome, cancellationToken))
             {
