@@ -12,7 +12,7 @@ using SalesBot.Channels.Slack.Security;
 using SalesBot.Channels.Slack.Turns;
 using SalesBot.Channels.Slack.WebApi;
 using SalesBot.Channels.Slack.Work;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 using SalesBot.Conversations.Outbox;
 
 namespace SalesBot.Channels.Slack;

@@ -7,7 +7,7 @@ using SalesBot.Channels.Slack.Members;
 using SalesBot.Channels.Slack.Security;
 using SalesBot.Channels.Slack.Tests.Infrastructure;
 using SalesBot.Channels.Slack.WebApi;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 
 namespace SalesBot.Channels.Slack.Tests;
 

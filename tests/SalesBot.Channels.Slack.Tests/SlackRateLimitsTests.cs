@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SalesBot.Channels.Slack.Tests.Infrastructure;
 using SalesBot.Channels.Slack.WebApi;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 
 namespace SalesBot.Channels.Slack.Tests;
 

@@ -7,7 +7,7 @@ using SalesBot.Channels.Slack.Installations;
 using SalesBot.Channels.Slack.Outbound;
 using SalesBot.Channels.Slack.Tests.Infrastructure;
 using SalesBot.Channels.Slack.WebApi;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Ports;

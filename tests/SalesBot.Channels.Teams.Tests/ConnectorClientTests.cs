@@ -9,7 +9,7 @@ using SalesBot.Channels.Teams.Auth;
 using SalesBot.Channels.Teams.Connector;
 using SalesBot.Channels.Teams.Hosting;
 using SalesBot.Channels.Teams.Tests.Infrastructure;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Ports;

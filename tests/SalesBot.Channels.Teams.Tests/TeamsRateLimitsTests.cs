@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SalesBot.Channels.Teams.Connector;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 
 namespace SalesBot.Channels.Teams.Tests;
 

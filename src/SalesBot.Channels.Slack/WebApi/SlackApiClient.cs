@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesBot.Channels.Slack.Installations;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 using SalesBot.Conversations.Ports;
 
 namespace SalesBot.Channels.Slack.WebApi;

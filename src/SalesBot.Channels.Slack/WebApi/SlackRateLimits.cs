@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using SalesBot.Conversations.Caching;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 
 namespace SalesBot.Channels.Slack.WebApi;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using SalesBot.Channels.Teams.Activities;
 using SalesBot.Channels.Teams.Auth;
 using SalesBot.Channels.Teams.Hosting;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 
 namespace SalesBot.Channels.Teams.Connector;
 

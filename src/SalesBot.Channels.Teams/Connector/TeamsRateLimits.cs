@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 
 namespace SalesBot.Channels.Teams.Connector;
 

@@ -1,4 +1,4 @@
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 
 namespace SalesBot.Channels.Teams.Hosting;
 

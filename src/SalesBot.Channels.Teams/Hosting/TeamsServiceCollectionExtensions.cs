@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using SalesBot.Channels.Teams.Auth;
 using SalesBot.Channels.Teams.Connector;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 using SalesBot.Conversations.Outbox;
 
 namespace SalesBot.Channels.Teams.Hosting;

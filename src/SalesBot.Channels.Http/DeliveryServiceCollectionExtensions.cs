@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace SalesBot.Conversations.Delivery;
+namespace SalesBot.Channels.Http;
 
 public static class DeliveryServiceCollectionExtensions
 {

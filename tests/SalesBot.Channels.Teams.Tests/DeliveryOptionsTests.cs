@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SalesBot.Conversations.Delivery;
+using SalesBot.Channels.Http;
 
-namespace SalesBot.Conversations.Tests;
+namespace SalesBot.Channels.Teams.Tests;
 
 public class DeliveryOptionsTests
 {

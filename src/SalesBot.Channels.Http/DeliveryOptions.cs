@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SalesBot.Conversations.Delivery;
+namespace SalesBot.Channels.Http;
 
 /// <summary>
 /// Configuration section <c>Delivery</c>: what the channel rate limiters need to know about the

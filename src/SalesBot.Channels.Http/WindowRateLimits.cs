@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace SalesBot.Conversations.Delivery;
+namespace SalesBot.Channels.Http;
 
 /// <summary>
 /// One sliding window of a chain: at most <see cref="PermitLimit"/> per <see cref="Length"/> for each partition

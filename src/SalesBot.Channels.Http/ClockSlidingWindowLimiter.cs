@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace SalesBot.Conversations.Delivery;
+namespace SalesBot.Channels.Http;
 
 /// <summary>
 /// At most <c>permitLimit</c> permits in any <c>window</c>, as an exact sliding window over the grant

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Timeout;
 
-namespace SalesBot.Conversations.Delivery;
+namespace SalesBot.Channels.Http;
 
 /// <summary>
 /// How much a channel call may retry in-process. Kept short on purpose: the outbox survives restarts
