@@ -15,7 +15,7 @@ builder.Services.AddSalesBotConversations();
 builder.Services.AddSalesBotStorage(builder.Configuration);
 builder.Services.AddSalesBotScheduling(builder.Configuration);
 builder.Services.AddSalesBotDemo(builder.Configuration);
-builder.Services.AddSalesBotPlayground(builder.Configuration);
+builder.Services.AddSalesBotPlayground(builder.Configuration, builder.Environment);
 builder.Services.AddSalesBotTeams(builder.Configuration);
 builder.Services.AddSalesBotSlack(builder.Configuration);
 builder.Services.AddSalesBotHealth();

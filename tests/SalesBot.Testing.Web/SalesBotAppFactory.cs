@@ -25,6 +25,9 @@ public class SalesBotAppFactory : WebApplicationFactory<Program>
 
     public string Environment { get; set; } = "Development";
 
+    /// <summary>The playground's movable clock over <see cref="Clock"/>, as Development runs it; off, the fake clock alone.</summary>
+    public bool MovablePlaygroundClock { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -37,7 +40,18 @@ public class SalesBotAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            if (MovablePlaygroundClock)
+            {
+                services.Replace(ServiceDescriptor.Singleton(new SalesBot.Host.Playground.PlaygroundClock(Clock)));
+                services.Replace(ServiceDescriptor.Singleton<IClock>(sp => sp.GetRequiredService<SalesBot.Host.Playground.PlaygroundClock>()));
+            }
+            else
+            {
+                services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -52,7 +52,14 @@ public static class AdaptiveCardRenderer
 
         foreach (var button in message.Actions)
         {
-            actions.Add(Action(button.Title, button.Verb, button.Data, style, button.Primary));
+            var action = Action(button.Title, button.Verb, button.Data, style, button.Primary);
+            if (message.Form is not null)
+            {
+                // "Remind me in 1 hour" under a check-in form must work with the form still empty: no inputs gathered or validated.
+                NoInputs(action);
+            }
+
+            actions.Add(action);
         }
 
         var card = new JsonObject
@@ -193,6 +200,15 @@ public static class AdaptiveCardRenderer
         }
 
         return node;
+    }
+
+    private static void NoInputs(JsonObject action)
+    {
+        action["associatedInputs"] = "none";
+        if (action["fallback"] is JsonObject fallback)
+        {
+            fallback["associatedInputs"] = "none";
+        }
     }
 
     private static JsonObject Action(string title, string verb, IReadOnlyDictionary<string, string>? data, CardActionStyle style, bool primary)

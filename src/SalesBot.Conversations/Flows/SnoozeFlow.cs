@@ -58,10 +58,9 @@ public sealed class SnoozeFlow(IOutbox outbox, ICheckInStore checkIns, ScheduleP
                 RecipientKind = RecipientKind.Member,
                 RecipientId = turn.Member.Id,
                 TeamId = turn.Member.TeamId,
-                Message = ScheduledMessages.CheckInPrompt(turn.Member, reportDate) with
-                {
-                    Text = $"Here's your snoozed check-in, {turn.Member.DisplayName}: your numbers for {Dates.Display(reportDate)}, today's top 3 and blockers.",
-                },
+                Message = ScheduledMessages.Saying(
+                    ScheduledMessages.CheckInPrompt(turn.Member, reportDate) with { Blocks = CheckInMessages.Form(turn.Member, reportDate).Blocks },
+                    $"Here's your snoozed check-in, {turn.Member.DisplayName}: your numbers for {Dates.Display(reportDate)}, today's top 3 and blockers."),
                 CreatedAt = now,
                 NextAttemptAt = at,
                 ExpiresAt = endOfDay,

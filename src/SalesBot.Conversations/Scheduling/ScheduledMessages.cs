@@ -43,7 +43,7 @@ public sealed class ScheduledMessages(ICheckInStore checkIns, ReflectionFlow ref
             case PromptKind.Reflection:
                 var month = occurrence.Anchor.PlusMonths(-1).ToYearMonth();
                 var form = await reflection.FormAsync(member, month, null, cancellationToken);
-                return form with { Text = $"It's a new month, {member.DisplayName}: time to reflect on {ReflectionFlow.MonthName(month)}. What worked, what didn't, and what will you try?" };
+                return Saying(form, $"It's a new month, {member.DisplayName}: time to reflect on {ReflectionFlow.MonthName(month)}. What worked, what didn't, and what will you try?");
             case PromptKind.Digest:
                 return await digests.WeekAsync(team, calendar, occurrence.Anchor, cancellationToken);
             default:
@@ -54,21 +54,25 @@ public sealed class ScheduledMessages(ICheckInStore checkIns, ReflectionFlow ref
     public static OutboundMessage CheckInPrompt(Member rep, LocalDate reportDate)
     {
         ArgumentNullException.ThrowIfNull(rep);
-        return CheckInMessages.Form(rep, reportDate) with
-        {
-            Text = $"Good morning {rep.DisplayName}! Time for your check-in: your numbers for {Dates.Display(reportDate)}, today's top 3 and blockers.",
-            Actions = PromptActions(reportDate),
-        };
+        return Saying(CheckInMessages.Form(rep, reportDate), $"Good morning {rep.DisplayName}! Time for your check-in: your numbers for {Dates.Display(reportDate)}, today's top 3 and blockers.")
+            with { Actions = PromptActions(reportDate) };
     }
 
     public static OutboundMessage Reminder(Member rep, LocalDate reportDate)
     {
         ArgumentNullException.ThrowIfNull(rep);
-        return CheckInMessages.Form(rep, reportDate) with
-        {
-            Text = $"A quick reminder, {rep.DisplayName}: your check-in for {Dates.Display(reportDate)} is still open. Two minutes, and you're done for the day.",
-            Actions = PromptActions(reportDate),
-        };
+        return Saying(CheckInMessages.Form(rep, reportDate), $"A quick reminder, {rep.DisplayName}: your check-in for {Dates.Display(reportDate)} is still open. Two minutes, and you're done for the day.")
+            with { Actions = PromptActions(reportDate) };
+    }
+
+    /// <summary>
+    /// The message with <paramref name="text"/> as its preview and as its first line: a card's preview
+    /// shows only in notifications, and the person should see why the form came.
+    /// </summary>
+    public static OutboundMessage Saying(OutboundMessage message, string text)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message with { Text = text, Blocks = [new Paragraph(text), .. message.Blocks] };
     }
 
     /// <summary>Snooze and skip, under every check-in prompt (the day is informative only: the server decides which day).</summary>

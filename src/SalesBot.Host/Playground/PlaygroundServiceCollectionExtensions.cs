@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Ports;
 using SalesBot.Core.Organization;
@@ -6,13 +7,21 @@ namespace SalesBot.Host.Playground;
 
 public static class PlaygroundServiceCollectionExtensions
 {
-    public static IServiceCollection AddSalesBotPlayground(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSalesBotPlayground(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.Section))
             .Validate(o => o.MaxConversations > 0 && o.MaxActivitiesPerConversation > 0, "Playground limits must be positive.")
             .ValidateOnStart();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<IChannelMessenger, PlaygroundMessenger>();
+        if (HasMovableClock(configuration, environment))
+        {
+            // Moving time is for watching schedules in a demo; it is never possible outside Development.
+            services.AddSingleton(new PlaygroundClock(NodaTime.SystemClock.Instance));
+            services.Replace(ServiceDescriptor.Singleton<NodaTime.IClock>(sp => sp.GetRequiredService<PlaygroundClock>()));
+        }
+
         return services;
     }
 
@@ -34,8 +43,16 @@ public static class PlaygroundServiceCollectionExtensions
             : Results.Redirect("/playground/"));
         app.MapGet("/playground/api/people", ListPeopleAsync);
         DirectLineEndpoints.Map(app);
+        if (HasMovableClock(app.Configuration, app.Environment))
+        {
+            PlaygroundClockEndpoints.Map(app);
+        }
+
         return app;
     }
+
+    private static bool HasMovableClock(IConfiguration configuration, IHostEnvironment environment) =>
+        environment.IsDevelopment() && (configuration.GetSection(PlaygroundOptions.Section).Get<PlaygroundOptions>()?.Enabled ?? false);
 
     /// <summary>Who you can be in the playground: the members of the local workspace's team.</summary>
     private static async Task<IResult> ListPeopleAsync(IOrganizationStore organizations, IMemberStore members, CancellationToken cancellationToken)

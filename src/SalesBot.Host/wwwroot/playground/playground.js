@@ -51,6 +51,35 @@
     document.querySelector('#chat input[type=text], #chat textarea')?.focus();
   }
 
-  personSelect.addEventListener('change', start);
+  // Development only: the Host answers /playground/api/clock when its clock may be moved.
+  const clockControls = document.getElementById('clock-controls');
+  const clockLabel = document.getElementById('clock');
+  function showClock(now) {
+    const person = people.find(p => p.id === personSelect.value);
+    const format = new Intl.DateTimeFormat('en-GB', { timeZone: person.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    clockLabel.textContent = `🕒 ${format.format(new Date(now))} (${person.name}'s time)`;
+  }
+  let clockNow = null;
+  const clock = await fetch('/playground/api/clock');
+  if (clock.ok) {
+    clockNow = (await clock.json()).now;
+    clockControls.hidden = false;
+    for (const button of clockControls.querySelectorAll('button')) {
+      button.addEventListener('click', async () => {
+        const body = button.dataset.to ? { to: button.dataset.to } : { advanceMinutes: Number(button.dataset.advance) };
+        clockControls.querySelectorAll('button').forEach(b => { b.disabled = true; });
+        try {
+          const response = await fetch('/playground/api/clock', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+          const answer = await response.json();
+          if (response.ok) { clockNow = answer.now; showClock(clockNow); } else { clockLabel.textContent = answer.error; }
+        } finally {
+          clockControls.querySelectorAll('button').forEach(b => { b.disabled = false; });
+        }
+      });
+    }
+  }
+
+  personSelect.addEventListener('change', () => { if (clockNow) showClock(clockNow); start(); });
+  if (clockNow) showClock(clockNow);
   await start();
 })();
