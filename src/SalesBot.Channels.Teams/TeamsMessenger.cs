@@ -22,7 +22,6 @@ public sealed class TeamsMessenger(
     IClock clock) : IChannelMessenger
 {
     /// <summary>When a transient failure carried no <c>Retry-After</c>.</summary>
-    private static readonly TimeSpan TransientRetry = TimeSpan.FromSeconds(30);
 
     public string Channel => Conversations.Messages.Channels.Teams;
 
@@ -80,7 +79,7 @@ public sealed class TeamsMessenger(
     private static DeliveryResult ToDelivery(ConnectorResult result) => result.Outcome switch
     {
         ConnectorOutcome.Ok => DeliveryResult.Sent,
-        ConnectorOutcome.RetryLater => DeliveryResult.Retry(Duration.FromTimeSpan(result.RetryAfter ?? TransientRetry), result.Error ?? "Try again later."),
+        ConnectorOutcome.RetryLater => DeliveryResult.Retry(result.RetryAfter is { } after ? Duration.FromTimeSpan(after) : null, result.Error ?? "Try again later."),
         _ => DeliveryResult.Reject(result.Error ?? "Rejected by the connector."),
     };
 }

@@ -22,7 +22,6 @@ public sealed partial class SlackMessenger(SlackApiClient api, TimeProvider time
     /// <summary>How far back a resend looks for an earlier copy of itself.</summary>
     public static readonly TimeSpan DedupeWindow = TimeSpan.FromHours(24);
 
-    private static readonly Duration TransientRetry = Duration.FromSeconds(30);
 
     public string Channel => Conversations.Messages.Channels.Slack;
 
@@ -56,7 +55,8 @@ public sealed partial class SlackMessenger(SlackApiClient api, TimeProvider time
         }
         catch (SlackApiException ex)
         {
-            return DeliveryResult.Retry(ex.RetryAfter is { } after ? Duration.FromTimeSpan(after) : TransientRetry, ex.Error);
+            // Without the server's Retry-After, the outbox backs off (30 s, 1 min, 2 min …).
+            return DeliveryResult.Retry(ex.RetryAfter is { } after ? Duration.FromTimeSpan(after) : null, ex.Error);
         }
     }
 

@@ -31,7 +31,8 @@ public sealed record DeliveryResult(DeliveryStatus Status, Duration? RetryAfter 
 {
     public static DeliveryResult Sent { get; } = new(DeliveryStatus.Sent);
 
-    public static DeliveryResult Retry(Duration after, string error) => new(DeliveryStatus.RetryLater, after, error);
+    /// <summary>Try again after <paramref name="after"/> (the server's Retry-After), or when the outbox's backoff says, if null.</summary>
+    public static DeliveryResult Retry(Duration? after, string error) => new(DeliveryStatus.RetryLater, after, error);
 
     public static DeliveryResult Reject(string error) => new(DeliveryStatus.Rejected, null, error);
 }
