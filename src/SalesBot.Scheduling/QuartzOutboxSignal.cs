@@ -11,17 +11,9 @@ public sealed partial class QuartzOutboxSignal(ISchedulerFactory schedulers, ILo
 
     private async Task TriggerAsync()
     {
-        try
+        if (await JobTrigger.FireAsync(schedulers, OutboxDispatchJob.Key) is { } refused)
         {
-            var scheduler = await schedulers.GetScheduler();
-            if (scheduler.IsStarted && !scheduler.IsShutdown)
-            {
-                await scheduler.TriggerJob(OutboxDispatchJob.Key);
-            }
-        }
-        catch (SchedulerException ex)
-        {
-            LogTriggerFailed(logger, ex);
+            LogTriggerFailed(logger, refused);
         }
     }
 

@@ -15,17 +15,9 @@ public sealed partial class QuartzScheduleSignal(SchedulePlan plan, ISchedulerFa
 
     private async Task TriggerAsync()
     {
-        try
+        if (await JobTrigger.FireAsync(schedulers, ScheduleJob.Key) is { } refused)
         {
-            var scheduler = await schedulers.GetScheduler();
-            if (scheduler.IsStarted && !scheduler.IsShutdown)
-            {
-                await scheduler.TriggerJob(ScheduleJob.Key);
-            }
-        }
-        catch (SchedulerException ex)
-        {
-            LogTriggerFailed(logger, ex);
+            LogTriggerFailed(logger, refused);
         }
     }
 

@@ -12,11 +12,7 @@ public class ConversationTests : IAsyncLifetime
 {
     private TestBot _bot = null!;
 
-    public async Task InitializeAsync() =>
-        _bot = await (await TestBot.StartAsync()).WithMembersAsync(
-            MemberBuilder.ARep("rep-1").WithName("Ava"),
-            MemberBuilder.ARep("rep-2").WithName("Ben"),
-            MemberBuilder.AManager());
+    public async Task InitializeAsync() => _bot = await TestBot.StartWithSmallTeamAsync();
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 

@@ -7,34 +7,12 @@ using SalesBot.Testing.Web;
 namespace SalesBot.EndToEnd;
 
 /// <summary>A rep opens the playground in a real browser, fills the check-in card, submits, and reads the reply.</summary>
-public sealed class PlaygroundBrowserTests : IAsyncLifetime
+public sealed class PlaygroundBrowserTests() : PlaygroundSession<SalesBotAppFactory>(new SalesBotAppFactory())
 {
-    private readonly SalesBotAppFactory _app = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
-
-    public async Task InitializeAsync()
-    {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        (_playwright, _browser) = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_rep_fills_the_check_in_card_in_web_chat_and_sees_the_reply()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync($"{_baseUrl}/playground/?as=demo-ava");
+        var page = await OpenPlaygroundAsync("demo-ava");
 
         var chat = page.Locator("#chat");
         var sendBox = chat.Locator("[data-id='webchat-sendbox-input']");
@@ -62,7 +40,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
         }
 
-        var stored = (await _app.Services.GetRequiredService<ICheckInStore>().GetAsync("demo-ava", TestData.Friday))?.Value;
+        var stored = (await App.Services.GetRequiredService<ICheckInStore>().GetAsync("demo-ava", TestData.Friday))?.Value;
         Assert.Equal(33, stored!.Values["calls"]);
         Assert.Equal(["Call Contoso about the pilot"], stored.Plan);
     }
@@ -70,9 +48,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
     [Fact]
     public async Task The_manager_asks_for_status_and_sees_the_team_table()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync($"{_baseUrl}/playground/?as=demo-morgan");
+        var page = await OpenPlaygroundAsync("demo-morgan");
 
         var chat = page.Locator("#chat");
         await chat.GetByText("Hi Morgan Lee").WaitForAsync();

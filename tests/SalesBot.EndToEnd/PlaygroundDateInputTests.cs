@@ -13,34 +13,12 @@ namespace SalesBot.EndToEnd;
 /// A form with date inputs in the playground: Web Chat shows <c>Input.Date</c> as a browser date input,
 /// and the picked date reaches the flow as <c>yyyy-MM-dd</c>. The form comes from a test flow.
 /// </summary>
-public sealed class PlaygroundDateInputTests : IAsyncLifetime
+public sealed class PlaygroundDateInputTests() : PlaygroundSession<PlaygroundDateInputTests.DateFormApp>(new DateFormApp())
 {
-    private readonly DateFormApp _app = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
-
-    public async Task InitializeAsync()
-    {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        (_playwright, _browser) = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_date_picked_in_web_chat_reaches_the_flow_as_yyyy_MM_dd()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync($"{_baseUrl}/playground/?as=demo-ava");
+        var page = await OpenPlaygroundAsync("demo-ava");
 
         var chat = page.Locator("#chat");
         var sendBox = chat.Locator("[data-id='webchat-sendbox-input']");
@@ -60,12 +38,12 @@ public sealed class PlaygroundDateInputTests : IAsyncLifetime
         await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Save time away" }).ClickAsync();
 
         await chat.GetByText("Away from 2026-11-24, back on (none)").First.WaitForAsync();
-        var submission = Assert.Single(_app.Flow.Submissions);
+        var submission = Assert.Single(App.Flow.Submissions);
         Assert.Equal("2026-11-24", submission.Value("from"));
         Assert.True(string.IsNullOrEmpty(submission.Value("back")));
     }
 
-    private sealed class DateFormApp : SalesBotAppFactory
+    public sealed class DateFormApp : SalesBotAppFactory
     {
         public DateFormFlow Flow { get; } = new();
 
@@ -76,7 +54,7 @@ public sealed class PlaygroundDateInputTests : IAsyncLifetime
         }
     }
 
-    private sealed class DateFormFlow : IFlow
+    public sealed class DateFormFlow : IFlow
     {
         public const string Command = "test dates";
         private const string Verb = "test.dates.submit";

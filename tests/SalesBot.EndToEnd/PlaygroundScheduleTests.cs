@@ -8,48 +8,13 @@ namespace SalesBot.EndToEnd;
 /// 1:1 chat: the morning prompt, the one o'clock reminder, a snoozed prompt an hour later, nothing
 /// on a day away, and the monthly reflection on the first working day of December.
 /// </summary>
-public sealed class PlaygroundScheduleTests : IAsyncLifetime
+public sealed class PlaygroundScheduleTests() : PlaygroundSession<SalesBotAppFactory>(new SalesBotAppFactory { MovablePlaygroundClock = true })
 {
-    private readonly SalesBotAppFactory _app = new() { MovablePlaygroundClock = true };
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
-
-    public async Task InitializeAsync()
-    {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        (_playwright, _browser) = await Browser.LaunchAsync();
-    }
-
-    private static async Task<bool> ArrivesAsync(ILocator message)
-    {
-        try
-        {
-            await message.WaitForAsync(new LocatorWaitForOptions { Timeout = 3000 });
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Moving_the_clock_shows_the_prompt_the_reminder_a_snoozed_prompt_nothing_while_away_and_the_monthly_reflection()
     {
         // Ava's browser is in New York: Web Chat tells the bot its zone, as Teams does.
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, TimezoneId = "America/New_York" });
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync($"{_baseUrl}/playground/?as=demo-ava");
+        var page = await OpenPlaygroundAsync("demo-ava", "America/New_York");
         var chat = page.Locator("#chat");
         await chat.GetByText("Hi Ava Patel").First.WaitForAsync();
         await Assertions.Expect(page.Locator("#clock")).ToContainTextAsync("Mon 23 Nov, 09:00");
@@ -107,6 +72,19 @@ public sealed class PlaygroundScheduleTests : IAsyncLifetime
         if (Environment.GetEnvironmentVariable("SALESBOT_SCHEDULE_SCREENSHOT") is { Length: > 0 } shot)
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+        }
+    }
+
+    private static async Task<bool> ArrivesAsync(ILocator message)
+    {
+        try
+        {
+            await message.WaitForAsync(new LocatorWaitForOptions { Timeout = 3000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 }

@@ -57,6 +57,13 @@ public sealed class TestBot : IAsyncDisposable
         return bot;
     }
 
+    /// <summary>A bot with a small team: reps Ava (<c>rep-1</c>) and Ben (<c>rep-2</c>), and their manager.</summary>
+    public static async Task<TestBot> StartWithSmallTeamAsync() =>
+        await (await StartAsync()).WithMembersAsync(
+            MemberBuilder.ARep("rep-1").WithName("Ava"),
+            MemberBuilder.ARep("rep-2").WithName("Ben"),
+            MemberBuilder.AManager());
+
     /// <summary>Adds (or replaces) members in one commit.</summary>
     public async Task<TestBot> WithMembersAsync(params Member[] members)
     {
