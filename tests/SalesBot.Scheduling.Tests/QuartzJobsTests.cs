@@ -30,7 +30,7 @@ public sealed class QuartzJobsTests : IAsyncLifetime
     {
         _db = await TempSqlite.CreateAsync();
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduling:Enabled"] = "true", ["Scheduling:SweepMinutes"] = "60" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduling:Enabled"] = "true", ["Scheduling:SweepMinutes"] = "60", ["Scheduling:OutboxSweepSeconds"] = "1" });
         builder.Services
             .AddSingleton<IClock>(_clock)
             .AddSingleton<IChannelMessenger>(_messenger)
@@ -64,6 +64,11 @@ public sealed class QuartzJobsTests : IAsyncLifetime
         await _host.StartAsync();
 
         await _messenger.FirstSendAsync(Bound);
+        // The send is recorded when the dispatch that made it finishes (or, had it just finished, after the next one).
+        var scheduler = await _host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var dispatched = new JobRan(OutboxDispatchJob.Key);
+        scheduler.ListenerManager.AddJobListener(dispatched);
+        await dispatched.Done.WaitAsync(Bound);
 
         var (to, message) = Assert.Single(_messenger.Sent);
         Assert.Equal("ny", to.OwnerId);
