@@ -20,7 +20,7 @@ public sealed partial class ConversationEngine(
     IConversationReferenceStore references,
     IStoreWriter writer,
     IOutboxSignal outboxSignal,
-    Scheduling.IScheduleSignal scheduleSignal,
+    Scheduling.ScheduleChanges scheduleChanges,
     IClock clock,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
@@ -53,11 +53,6 @@ public sealed partial class ConversationEngine(
             {
                 // Wins and other posts go out now rather than at the next sweep.
                 outboxSignal.Notify();
-            }
-
-            if (changes.ChangesSchedules)
-            {
-                scheduleSignal.SchedulesChanged();
             }
 
             return result;
@@ -110,6 +105,7 @@ public sealed partial class ConversationEngine(
                 continue;
             }
 
+            scheduleChanges.AfterCommit(changes, team);
             if (changedNothing)
             {
                 // The same event may come again (a corrected form resubmitted with the same id, a channel's retry).

@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(new SchedulePolicy());
         services.TryAddSingleton<SchedulePlan>();
         services.TryAddSingleton<IScheduleSignal, PlanInvalidatingSignal>();
+        services.AddSingleton<ScheduleChanges>();
         services.AddScoped<TeamDigests>();
         services.AddScoped<ScheduledMessages>();
         services.AddScoped<ScheduledPrompts>();

@@ -13,6 +13,9 @@ public sealed partial class QuartzScheduleSignal(SchedulePlan plan, ISchedulerFa
         _ = TriggerAsync();
     }
 
+    // A run that reads nothing but the zone list, then sets the next trigger to the new earliest time.
+    public void NextDueMoved() => _ = TriggerAsync();
+
     private async Task TriggerAsync()
     {
         if (await JobTrigger.FireAsync(schedulers, ScheduleJob.Key) is { } refused)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using SalesBot.Conversations.Flows;
 using SalesBot.Conversations.Messages;
@@ -93,6 +94,25 @@ public class ScheduledPromptTests : IAsyncLifetime
         bot.Get<SchedulePlan>().Invalidate();
         await bot.InScopeAsync<ScheduledPrompts, ScheduleRun>(p => p.RunDueAsync());
         Assert.Equal(["ny", "tokyo"], reads.Order());
+    }
+
+    [Fact]
+    public async Task A_rep_who_moves_their_check_in_earlier_is_asked_then_and_no_other_zone_is_read_again()
+    {
+        var reads = new List<string>();
+        await using var bot = await TestBot.StartAsync(Instant.FromUtc(2026, 11, 23, 12, 0), s => s
+            .Decorate<IMemberStore>(inner => new ReadRecordingMembers(inner, reads))
+            .Replace(ServiceDescriptor.Singleton(new SchedulePolicy { Replan = Duration.FromHours(6) })));
+        await bot.WithMembersAsync(MemberBuilder.ARep("ny").InZone("America/New_York"), MemberBuilder.ARep("tokyo").InZone("Asia/Tokyo"));
+        await bot.InScopeAsync<ScheduledPrompts, ScheduleRun>(p => p.RunDueAsync()); // 07:00 in New York: next due at nine
+
+        await bot.SayAsync("schedule checkin 8:15", "ny");
+        Assert.Equal(Instant.FromUtc(2026, 11, 23, 13, 15), bot.Get<SchedulePlan>().NextDue());
+        reads.Clear();
+        bot.Clock.Reset(Instant.FromUtc(2026, 11, 23, 13, 15));
+
+        Assert.Equal(1, (await bot.InScopeAsync<ScheduledPrompts, ScheduleRun>(p => p.RunDueAsync())).Queued);
+        Assert.Equal(["ny"], reads);
     }
 
     [Fact]

@@ -20,7 +20,13 @@ public sealed record TeamPut(Team Team, Expect Expect) : Change;
 /// schedule index. <paramref name="Previous"/> is the member as read, so that accounts and a time
 /// zone that changed are moved rather than left behind.
 /// </summary>
-public sealed record MemberPut(Member Member, Expect Expect, Member? Previous) : Change;
+public sealed record MemberPut(Member Member, Expect Expect, Member? Previous) : Change
+{
+    /// <summary>A new member, or a change to who they are asked for what and when (role, zone, schedule, time away, metrics).</summary>
+    public bool ChangesSchedule => Previous is not { } before
+        || before.Role != Member.Role || before.TimeZoneId != Member.TimeZoneId || before.Schedule != Member.Schedule
+        || !before.TimeAway.SequenceEqual(Member.TimeAway) || before.Metrics.Count != Member.Metrics.Count;
+}
 
 public sealed record CheckInPut(CheckIn CheckIn, Expect Expect) : Change;
 

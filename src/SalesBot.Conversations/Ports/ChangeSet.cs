@@ -24,19 +24,6 @@ public sealed class ChangeSet
     /// <summary>True when something was queued for delivery, so the dispatcher is worth waking.</summary>
     public bool QueuesDelivery => _changes.Any(c => c is OutboxAdd or OutboxRetry);
 
-    /// <summary>
-    /// True when a write changes who is asked for what and when: a team (its schedule, holidays), a new
-    /// member, or a member's role, zone, schedule or time away.
-    /// </summary>
-    public bool ChangesSchedules => _changes.Any(c => c switch
-    {
-        TeamPut => true,
-        MemberPut { Previous: null } => true,
-        MemberPut { Previous: { } before, Member: var after } => before.Role != after.Role || before.TimeZoneId != after.TimeZoneId
-            || before.Schedule != after.Schedule || !before.TimeAway.SequenceEqual(after.TimeAway) || before.Metrics.Count != after.Metrics.Count,
-        _ => false,
-    });
-
     /// <summary>A point to go back to with <see cref="RollbackTo"/> when a step fails half-way.</summary>
     public int Mark() => _changes.Count;
 

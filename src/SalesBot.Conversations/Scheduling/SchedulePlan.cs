@@ -25,7 +25,34 @@ public sealed class SchedulePlan
     /// <summary>The earliest time anything is due in a zone read since the last change; null when nothing is planned.</summary>
     public Instant? NextDue() => _zones.Values.Where(z => z.Generation == Generation).Select(z => z.NextDue).Min();
 
-    /// <summary>A schedule, a holiday, time away or a member changed: every zone is read again at the next run.</summary>
+    /// <summary>
+    /// A member of the zone has something due at <paramref name="nextDue"/>: the zone's next due time moves
+    /// earlier if that is sooner (a later one is found when the zone is next read). True when it moved.
+    /// </summary>
+    public bool Consider(string zoneId, Instant? nextDue)
+    {
+        if (nextDue is not { } due)
+        {
+            return false;
+        }
+
+        while (_zones.TryGetValue(zoneId, out var plan) && plan.Generation == Generation)
+        {
+            if (plan.NextDue is { } known && known <= due)
+            {
+                return false;
+            }
+
+            if (_zones.TryUpdate(zoneId, plan with { NextDue = due }, plan))
+            {
+                return true;
+            }
+        }
+
+        return true; // a zone not planned yet is read at the next run anyway
+    }
+
+    /// <summary>A team's schedule or holidays changed: every zone is read again at the next run.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
     private sealed record ZonePlan(Instant? NextDue, Instant ReadAt, long Generation);
