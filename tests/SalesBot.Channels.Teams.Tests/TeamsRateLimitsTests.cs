@@ -62,6 +62,25 @@ public sealed class TeamsRateLimitsTests
     }
 
     [Fact]
+    public async Task A_reply_inside_a_turn_is_not_held_up_by_the_tenants_proactive_budget_but_still_by_its_conversation()
+    {
+        using var limits = Limits();
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Null(await limits.AcquireAsync(Send($"prompt:{i}"), TimeSpan.Zero, CancellationToken.None));
+        }
+
+        Assert.NotNull(await limits.AcquireAsync(Send("prompt:50"), TimeSpan.Zero, CancellationToken.None));
+        var replies = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            replies += await limits.AcquireAsync(new TeamsSend("a:busy-rep", Tenant: null), TimeSpan.Zero, CancellationToken.None) is null ? 1 : 0;
+        }
+
+        Assert.Equal(7, replies);
+    }
+
+    [Fact]
     public async Task With_two_instances_each_takes_half_of_every_conversation_and_tenant_limit()
     {
         using var limits = Limits(instanceCount: 2);

@@ -4,6 +4,7 @@ using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Ports;
 using SalesBot.Core.CheckIns;
 using SalesBot.Core.Organization;
+using SalesBot.Core.Schedules;
 
 namespace SalesBot.Channels.Slack.AppHome;
 
@@ -11,7 +12,7 @@ namespace SalesBot.Channels.Slack.AppHome;
 /// What the App Home tab shows a member: their check-in streak, whether they are checked in for
 /// today's report day, and buttons to check in and log a win. Reads the stores; decides nothing.
 /// </summary>
-public sealed class AppHomeContent(IMemberStore members, ICheckInStore checkIns, IClock clock)
+public sealed class AppHomeContent(IMemberStore members, IOrganizationStore organizations, ICheckInStore checkIns, IClock clock)
 {
     private const int StreakLookbackDays = 120;
 
@@ -38,9 +39,13 @@ public sealed class AppHomeContent(IMemberStore members, ICheckInStore checkIns,
             };
         }
 
-        var reportDate = WorkWeek.ReportDateFor(clock.GetCurrentInstant(), member.TimeZone);
+        // The member's own calendar: the team's working days and holidays, and their time away.
+        var team = (await organizations.GetTeamAsync(member.TeamId, cancellationToken))?.Value;
+        var calendar = team is null ? null : new MemberCalendar(member, team);
+        var reportDate = calendar?.ReportDateFor(clock.GetCurrentInstant()) ?? WorkWeek.ReportDateFor(clock.GetCurrentInstant(), member.TimeZone);
         var history = await checkIns.ListForMemberAsync(member.Id, reportDate.PlusDays(-StreakLookbackDays), reportDate, cancellationToken);
-        var streak = Streak.CheckInStreak(history.Select(c => c.ReportDate), reportDate);
+        var reported = history.Select(c => c.ReportDate);
+        var streak = calendar is null ? Streak.CheckInStreak(reported, reportDate) : Streak.CheckInStreak(reported, reportDate, calendar);
         var today = history.FirstOrDefault(c => c.ReportDate == reportDate);
         var day = Dates.Display(reportDate);
         var facts = new List<Fact>

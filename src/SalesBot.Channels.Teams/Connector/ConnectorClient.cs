@@ -54,24 +54,24 @@ public sealed partial class ConnectorClient(
 
     /// <summary>Sends into a conversation as part of a turn: may wait briefly for a rate-limit permit.</summary>
     public Task<ConnectorResult> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", Send(conversationId, activity), activity, _options.MaxInlineRetryDelay, cancellationToken);
+        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", Send(conversationId, activity, proactive: false), activity, _options.MaxInlineRetryDelay, cancellationToken);
 
     /// <summary>Sends a proactive (outbox) message: without a rate-limit permit at once, it comes back as retry-later.</summary>
     public Task<ConnectorResult> SendProactiveAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", Send(conversationId, activity), activity, TimeSpan.Zero, cancellationToken);
+        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", Send(conversationId, activity, proactive: true), activity, TimeSpan.Zero, cancellationToken);
 
     public Task<ConnectorResult> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", Send(conversationId, activity), activity, _options.MaxInlineRetryDelay, cancellationToken);
+        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", Send(conversationId, activity, proactive: false), activity, _options.MaxInlineRetryDelay, cancellationToken);
 
     public Task<ConnectorResult> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         activity.Id = activityId;
-        return CallAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", Send(conversationId, activity), activity, _options.MaxInlineRetryDelay, cancellationToken);
+        return CallAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", Send(conversationId, activity, proactive: false), activity, _options.MaxInlineRetryDelay, cancellationToken);
     }
 
     public Task<ConnectorResult> DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", Send(conversationId, null), null, _options.MaxInlineRetryDelay, cancellationToken);
+        CallAsync(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", Send(conversationId, null, proactive: false), null, _options.MaxInlineRetryDelay, cancellationToken);
 
     /// <summary>
     /// Creates (or finds: Teams returns the existing one) the 1:1 conversation between the bot and a member,
@@ -91,8 +91,8 @@ public sealed partial class ConnectorClient(
         return result.IsOk ? result with { ConversationId = result.Id } : result;
     }
 
-    private static TeamsSend Send(string conversationId, Activity? activity) =>
-        new(conversationId, activity?.Conversation?.TenantId ?? string.Empty);
+    private static TeamsSend Send(string conversationId, Activity? activity, bool proactive) =>
+        new(conversationId, proactive ? activity?.Conversation?.TenantId ?? string.Empty : null);
 
     private async Task<ConnectorResult> CallAsync(HttpMethod method, string serviceUrl, string path, TeamsSend send, object? body, TimeSpan maxLimiterWait, CancellationToken cancellationToken)
     {

@@ -3,12 +3,18 @@ using SalesBot.Channels.Http;
 
 namespace SalesBot.Channels.Teams.Connector;
 
-/// <summary>One connector call, as the rate limits see it: the conversation it writes to and the tenant.</summary>
-public readonly record struct TeamsSend(string Conversation, string Tenant);
+/// <summary>
+/// One connector call, as the rate limits see it: the conversation it writes to, and for proactive calls
+/// the tenant (null for a turn's own reply, which the tenant budget does not hold up; see <see cref="TeamsRateLimits"/>).
+/// </summary>
+public readonly record struct TeamsSend(string Conversation, string? Tenant);
 
 /// <summary>
 /// Teams' limits for a bot, as chained sliding windows on the injected clock: per conversation 7 sends
 /// a second, 8 per 2 seconds, 60 per 30 seconds and 1,800 an hour, and 50 requests a second per tenant.
+/// The tenant budget paces proactive fan-out (prompts, posts) only: a reply answers someone who just wrote
+/// and is limited per conversation, so a morning's fan-out never makes a person wait for their answer,
+/// and a 429 from Teams is still honoured for both.
 /// Each instance holds its own windows, so every limit is this instance's share
 /// (<see cref="DeliveryOptions.Share"/>: divided by <c>Delivery:InstanceCount</c>, at least one).
 /// </summary>
