@@ -21,6 +21,7 @@ public sealed partial class ConversationEngine(
     IStoreWriter writer,
     IOutboxSignal outboxSignal,
     Scheduling.ScheduleChanges scheduleChanges,
+    SharedConversations sharedConversations,
     IClock clock,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
@@ -128,7 +129,14 @@ public sealed partial class ConversationEngine(
     {
         try
         {
-            var result = await RouteAsync(turn, cancellationToken);
+            var (result, flow) = await RouteAsync(turn, cancellationToken);
+            if (turn.Inbound.Kind is InboundEventKind.Message or InboundEventKind.Submission && !SharedConversations.MayAnswerInChannel(flow))
+            {
+                result = await sharedConversations.KeepPrivateAsync(turn, result, cancellationToken) is var kept && !ReferenceEquals(kept, result)
+                    ? kept with { FieldErrors = result.FieldErrors }
+                    : result;
+            }
+
             return (result, result.FieldErrors.Count > 0);
         }
         catch (DomainRuleException ex)
@@ -143,44 +151,54 @@ public sealed partial class ConversationEngine(
         }
     }
 
-    private Task<TurnResult> RouteAsync(Turn turn, CancellationToken cancellationToken)
+    /// <summary>Runs the flow the event is for; the flow is null when no flow took it.</summary>
+    private async Task<(TurnResult Result, IFlow? Flow)> RouteAsync(Turn turn, CancellationToken cancellationToken)
     {
         var inbound = turn.Inbound;
         switch (inbound.Kind)
         {
             case InboundEventKind.Installed:
-                return Task.FromResult(TurnResult.Reply(HelpFlow.For(turn.Member)));
+                return (TurnResult.Reply(HelpFlow.For(turn.Member)), null);
             case InboundEventKind.AddedToChannel:
-                return Task.FromResult(TurnResult.Reply(
-                    $"Hello {turn.Team.Name}! I'm SalesBot. I'll celebrate your wins here. Each of you can check in with me in a 1:1 chat."));
+                return (TurnResult.Reply(
+                    $"Hello {turn.Team.Name}! I'm SalesBot. I'll celebrate your wins here. Each of you can check in with me in a 1:1 chat."), null);
             case InboundEventKind.Submission when inbound.Submission is { } submission:
                 var byVerb = _flows.FirstOrDefault(f => f.Verbs.Contains(submission.Verb, StringComparer.OrdinalIgnoreCase));
-                return byVerb is null
-                    ? Task.FromResult(TurnResult.Reply("That button is from an older version of me. Type \"help\" to see what I can do."))
-                    : byVerb.OnSubmitAsync(turn, submission, cancellationToken);
+                if (byVerb is null)
+                {
+                    return (TurnResult.Reply("That button is from an older version of me. Type \"help\" to see what I can do."), null);
+                }
+
+                return RoleFit.Refusal(byVerb, turn.Member) is { } notForThem
+                    ? (TurnResult.Reply(notForThem), null)
+                    : (await byVerb.OnSubmitAsync(turn, submission, cancellationToken), byVerb);
         }
 
         var text = CommandText.Normalize(inbound.Text);
         if (text.Length == 0)
         {
-            return Task.FromResult(TurnResult.Reply("I didn't get any text. Type \"help\" to see what I can do."));
+            return (TurnResult.Reply("I didn't get any text. Type \"help\" to see what I can do."), null);
         }
 
         foreach (var (command, flow) in Commands)
         {
             if (CommandText.TryMatch(text, command, out var argument))
             {
-                return flow.OnCommandAsync(turn, argument, cancellationToken);
+                if (RoleFit.Refusal(flow, turn.Member) is { } refusal)
+                {
+                    return (TurnResult.Reply(refusal), null);
+                }
+
+                return (await flow.OnCommandAsync(turn, argument, cancellationToken), flow);
             }
         }
 
         if (CheckInFlow.LooksLikeNumbers(turn.Member, text))
         {
-            return checkIn.OnNumbersAsync(turn, text, cancellationToken);
+            return (await checkIn.OnNumbersAsync(turn, text, cancellationToken), checkIn);
         }
 
-        return Task.FromResult(TurnResult.Reply(
-            $"Sorry, I don't know \"{Shorten(text)}\". Try \"check in\", \"win <what happened>\", \"reflect\", \"status\" or \"help\"."));
+        return (TurnResult.Reply($"Sorry, I don't know \"{Shorten(text)}\". {RoleFit.Suggestions(turn.Member)}"), null);
     }
 
     /// <summary>Stages where to reach the member (1:1) or the team (its channel), only when it changed.</summary>

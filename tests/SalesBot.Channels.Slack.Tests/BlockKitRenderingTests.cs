@@ -30,6 +30,24 @@ public sealed class BlockKitRenderingTests
     }
 
     [Fact]
+    public void The_team_week_status_renders_within_slacks_block_limits()
+    {
+        var rendered = BlockKitMessageRenderer.Message(SalesBot.Testing.StatusSamples.TeamWeek());
+
+        Assert.InRange(rendered["blocks"]!.AsArray().Count, 1, BlockKitLimits.MessageBlocks);
+        Golden.Verify("status-week-message", rendered);
+    }
+
+    [Fact]
+    public void One_reps_month_renders_within_slacks_block_limits()
+    {
+        var rendered = BlockKitMessageRenderer.Message(SalesBot.Testing.StatusSamples.RepMonth());
+
+        Assert.InRange(rendered["blocks"]!.AsArray().Count, 1, BlockKitLimits.MessageBlocks);
+        Golden.Verify("status-rep-message", rendered);
+    }
+
+    [Fact]
     public void A_reflection_form_renders_as_a_modal_with_text_and_choice_inputs()
     {
         var message = new OutboundMessage

@@ -67,7 +67,7 @@ public sealed class EventsTests : SlackAppTest
     }
 
     [Fact]
-    public async Task A_mention_in_a_channel_is_answered_in_its_thread_without_the_bots_name()
+    public async Task A_mention_in_a_channel_is_answered_to_the_sender_alone_without_the_bots_name()
     {
         var mention = new JsonObject
         {
@@ -81,9 +81,10 @@ public sealed class EventsTests : SlackAppTest
         await App.SendAsync(App.Requests.Event(mention, "Ev0MENTION"));
         await App.WhenIdleAsync();
 
-        var post = Assert.Single(Api.CallsTo("chat.postMessage"));
+        Assert.Empty(Api.CallsTo("chat.postMessage"));
+        var post = Assert.Single(Api.CallsTo("chat.postEphemeral"));
         Assert.Equal(SlackRequests.TeamChannel, post.Arg("channel"));
-        Assert.Equal("1700000000.000300", post.Arg("thread_ts"));
+        Assert.Equal(SlackRequests.User, post.Arg("user"));
         Assert.Contains("here's what I can do", post.Args["blocks"]![0]!["text"]!["text"]!.ToString(), StringComparison.Ordinal);
     }
 

@@ -66,6 +66,14 @@ public sealed class GoldenCardTests
     }
 
     [Fact]
+    public void Team_week_status_with_day_month_and_rep_buttons_within_the_card_size_limit() =>
+        AssertGolden("team-week-status", ActivityMapper.ToActivity(SalesBot.Testing.StatusSamples.TeamWeek(), CardActionStyle.Execute));
+
+    [Fact]
+    public void One_reps_month_with_wins_open_blocker_and_what_they_will_try() =>
+        AssertGolden("rep-month-status", ActivityMapper.ToActivity(SalesBot.Testing.StatusSamples.RepMonth(), CardActionStyle.Execute));
+
+    [Fact]
     public void Win_post()
     {
         var win = new Win { Id = "w1", MemberId = Ana.Id, TeamId = Team.Id, Kind = WinKind.StageAdvanced, Text = "Moved Acme to proposal <at>everyone</at>", At = AnaCheckIn.SubmittedAt };
@@ -128,6 +136,8 @@ public sealed class GoldenCardTests
     {
         var json = (rendered is JsonNode node ? node.ToJsonString(Pretty) : JsonSerializer.Serialize(rendered, Pretty)).ReplaceLineEndings("\n") + "\n";
         var path = Path.Combine(GoldenDirectory(), name + ".json");
+        // Teams refuses a message over about 28 KB.
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(json) < 28 * 1024, $"{name} is {json.Length} characters, over Teams' message size.");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, json);

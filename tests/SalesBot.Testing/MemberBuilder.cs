@@ -16,6 +16,7 @@ public sealed class MemberBuilder
     private IReadOnlyList<LeadMetric>? _metrics;
     private LocalDate _start = new(2024, 1, 8);
     private ScheduleOverride? _schedule;
+    private string? _managerId;
     private readonly List<AwayPeriod> _away = [];
 
     public static MemberBuilder ARep(string id = "rep-1") => new MemberBuilder().WithId(id);
@@ -39,6 +40,8 @@ public sealed class MemberBuilder
 
     public MemberBuilder WithSchedule(ScheduleOverride schedule) { _schedule = schedule; return this; }
 
+    public MemberBuilder ReportingTo(string managerId) { _managerId = managerId; return this; }
+
     public MemberBuilder AwayFrom(LocalDate from, LocalDate to) { _away.Add(new AwayPeriod(from, to, "vacation")); return this; }
 
     public static MemberBuilder ALeader(string id = "leader-1") =>
@@ -55,6 +58,7 @@ public sealed class MemberBuilder
         Metrics = _metrics ?? MetricCatalog.DefaultsFor(_role),
         ChannelAccounts = [new ChannelAccount(TestData.Channel, TestData.Tenant, _id)],
         Schedule = _schedule,
+        ManagerId = _managerId,
         TimeAway = [.. _away],
     };
 

@@ -168,7 +168,7 @@ internal sealed partial class SlackEventsHandler(
     private static async Task RunAndReplyAsync(IServiceProvider services, SlackTurn turn, CancellationToken cancellationToken)
     {
         var (inbound, result) = await services.GetRequiredService<SlackTurnRunner>().RunAsync(turn, cancellationToken);
-        await services.GetRequiredService<SlackReplies>().DeliverAsync(turn.TeamId, inbound.ConversationId, result, turn.ThreadTs, null, cancellationToken);
+        await services.GetRequiredService<SlackReplies>().DeliverAsync(inbound, result, turn.ThreadTs, null, cancellationToken);
     }
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Slack redelivered event {EventId} (retry {RetryNum}, {Reason})")]

@@ -82,7 +82,7 @@ internal sealed partial class SlackInteractiveTurns(
         work.TryEnqueue("slack.replies", (_, cancellationToken) => Deliver(turn, inbound, result, cancellationToken));
 
     private Task Deliver(SlackTurn turn, InboundEvent inbound, TurnResult result, CancellationToken cancellationToken) =>
-        replies.DeliverAsync(turn.TeamId, inbound.ConversationId, result, turn.ThreadTs, turn.FormMessageTs, cancellationToken);
+        replies.DeliverAsync(inbound, result, turn.ThreadTs, turn.FormMessageTs, cancellationToken);
 
     [LoggerMessage(EventId = 4701, Level = LogLevel.Warning, Message = "Slack turn {EventId} could not be answered: {Reason}")]
     private static partial void LogTurnFailed(ILogger logger, string eventId, string reason);

@@ -11,9 +11,17 @@ namespace SalesBot.Channels.Slack.Outbound;
 /// </summary>
 public sealed class SlackReplies(SlackApiClient api)
 {
-    public async Task DeliverAsync(string teamId, string channelId, TurnResult result, string? threadTs, string? formMessageTs, CancellationToken cancellationToken)
+    public async Task DeliverAsync(InboundEvent inbound, TurnResult result, string? threadTs, string? formMessageTs, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(result);
+        var (teamId, channelId) = (inbound.TenantId, inbound.ConversationId);
+        foreach (var reply in result.SenderOnlyReplies)
+        {
+            // Not in the thread: Slack shows an ephemeral reply in a thread only if the thread is already open.
+            await api.PostEphemeralAsync(teamId, channelId, inbound.UserId, BlockKitMessageRenderer.Message(reply), cancellationToken);
+        }
+
         var replaced = result.ReplacesSubmittedForm;
         if (replaced is not null && formMessageTs is not null && SlackDirectChannels.IsDirect(channelId))
         {

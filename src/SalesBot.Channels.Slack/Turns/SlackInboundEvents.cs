@@ -22,6 +22,8 @@ public sealed class SlackInboundEvents(SlackProfiles profiles, SlackDirectChanne
             UserName = profile?.Name ?? turn.UserName,
             ConversationId = conversation,
             Scope = turn.Scope,
+            // Slack shows an ephemeral message in a channel to one person only.
+            CanReplyToSenderAlone = turn.Scope != ConversationScope.Personal,
             Kind = turn.Kind,
             Text = turn.Text,
             Submission = turn.Submission,

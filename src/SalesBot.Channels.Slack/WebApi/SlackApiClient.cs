@@ -72,6 +72,16 @@ public sealed partial class SlackApiClient
             && metadata["event_payload"]?["key"]?.GetValue<string>() == key) == true;
     }
 
+    /// <summary>Shows a message in <paramref name="channel"/> to <paramref name="userId"/> alone (not kept by Slack after a reload).</summary>
+    public async Task PostEphemeralAsync(string teamId, string channel, string userId, JsonObject message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var args = (JsonObject)message.DeepClone();
+        args["channel"] = channel;
+        args["user"] = userId;
+        await CallAsync(teamId, "chat.postEphemeral", args, channel, _options.Value.MaxInlineRetryWait, cancellationToken);
+    }
+
     public async Task UpdateMessageAsync(string teamId, string channel, string ts, JsonObject message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);

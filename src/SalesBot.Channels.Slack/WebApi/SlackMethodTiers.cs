@@ -22,7 +22,7 @@ internal static class SlackMethodTiers
     {
         "chat.postMessage" => 300,
         "chat.update" or "conversations.open" or "conversations.history" => Tier3,
-        "views.open" or "views.publish" or "users.info" or "oauth.v2.access" => Tier4,
+        "views.open" or "views.publish" or "chat.postEphemeral" or "users.info" or "oauth.v2.access" => Tier4,
         "auth.test" => 600,
         _ => Tier2,
     };

@@ -57,6 +57,8 @@ public sealed class HelpFlow : IFlow
             new BulletList(
             [
                 "status: who has checked in for the day, each rep's numbers against target, and their blockers",
+                "status week, status month: check-ins made against expected, totals against target, wins, open blockers and their age, streaks",
+                "status @name (or just a name): one rep's month, wins, open blocker and what they'll try; only for people who report to you",
                 "win <what happened>: celebrate a win in the team channel",
                 "team schedule: when the team is asked (check-in, reminder, digest…); holiday add Dec 24 Christmas Eve: team days off",
                 "run prompts, run reminders, run digest: send one now; delivery: what was sent, what is waiting, what failed",

@@ -12,7 +12,7 @@ namespace SalesBot.Conversations.Flows;
 /// Status on request (seed 003): a manager sees who has checked in for the last working day, who has
 /// not, each rep's numbers against target and their blockers; a rep sees their own recent days.
 /// </summary>
-public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IClock clock) : IFlow
+public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWinStore wins, IReflectionStore reflections, IClock clock) : IFlow
 {
     public const string Verb = "status";
     private const int StreakLookbackDays = 120;
@@ -21,41 +21,176 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, ICl
 
     public IReadOnlyList<string> Verbs { get; } = [Verb];
 
-    public Task<TurnResult> OnSubmitAsync(Turn turn, FormSubmission submission, CancellationToken cancellationToken) =>
-        OnCommandAsync(turn, string.Empty, cancellationToken);
+    public Task<TurnResult> OnSubmitAsync(Turn turn, FormSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var form = submission.Value(StatusMessages.FormKey);
+        return form == "rep"
+            // The member id came back from the client: it is checked against who the sender may see, like a typed name.
+            ? AnswerAsync(turn, new StatusRequest(StatusView.Rep), submission.Value(StatusMessages.MemberKey) ?? string.Empty, cancellationToken)
+            : AnswerAsync(turn, StatusRequest.Parse(form ?? string.Empty), null, cancellationToken);
+    }
 
-    public async Task<TurnResult> OnCommandAsync(Turn turn, string argument, CancellationToken cancellationToken)
+    public Task<TurnResult> OnCommandAsync(Turn turn, string argument, CancellationToken cancellationToken) =>
+        AnswerAsync(turn, StatusRequest.Parse(argument), null, cancellationToken);
+
+    private async Task<TurnResult> AnswerAsync(Turn turn, StatusRequest request, string? memberId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var reportDate = turn.Calendar.ReportDateFor(clock.GetCurrentInstant());
-        var wantsOwn = argument.Trim().Equals("me", StringComparison.OrdinalIgnoreCase);
-        return turn.Member.Role.CanSeeTeamStatus() && !wantsOwn
-            ? TurnResult.Reply(await TeamAsync(turn.Team, reportDate, cancellationToken))
-            : TurnResult.Reply(await OwnAsync(turn.Member, turn.Calendar, reportDate, cancellationToken));
+        var viewer = turn.Member;
+        if (request.View == StatusView.NotUnderstood)
+        {
+            return TurnResult.Reply(StatusMessages.NotUnderstood(request.Who ?? string.Empty));
+        }
+
+        if (!viewer.Role.CanSeeTeamStatus())
+        {
+            return await ForRepAsync(turn, request, memberId, reportDate, cancellationToken);
+        }
+
+        var roster = await members.ListTeamAsync(turn.Team.Id, cancellationToken);
+        var people = roster.ToDictionary(m => m.Id);
+        var reps = roster.Where(m => m.Role.IsRep()).ToList();
+        var visible = reps.Where(r => ReportingLine.CanSee(viewer, r, people)).OrderBy(r => r.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
+        switch (request.View)
+        {
+            case StatusView.Own:
+                return viewer.Metrics.Count == 0
+                    ? TurnResult.Reply("You don't report lead metrics yourself. Say \"status\" for your team, or \"status @name\" for one rep.")
+                    : TurnResult.Reply(await OwnAsync(viewer, turn.Calendar, reportDate, cancellationToken));
+            case StatusView.Team when !string.Equals(request.Who?.Trim(), turn.Team.Name, StringComparison.OrdinalIgnoreCase):
+                return TurnResult.Reply($"I can show you {turn.Team.Name}: say \"status team {turn.Team.Name}\" or \"status\". Teams of other managers under you are not listed yet.");
+            case StatusView.Rep:
+                var matches = memberId is not null
+                    ? visible.Where(r => r.Id == memberId).ToList()
+                    : NameMatch.Find(request.Who ?? string.Empty, visible);
+                return matches.Count switch
+                {
+                    0 => TurnResult.Reply(StatusMessages.Refusal(memberId is null ? request.Who ?? string.Empty : "that person")),
+                    1 => TurnResult.Reply(await RepAsync(matches[0], turn.Team, reportDate, ownView: false, cancellationToken)),
+                    _ => TurnResult.Reply(new OutboundMessage
+                    {
+                        Text = $"Which one? {string.Join(", ", matches.Select(m => m.DisplayName))}.",
+                        Actions = [.. StatusMessages.RepButtons(matches)],
+                    }),
+                };
+        }
+
+        if (reps.Count == 0)
+        {
+            return TurnResult.Reply(StatusMessages.EmptyTeam(turn.Team));
+        }
+
+        if (visible.Count == 0)
+        {
+            return TurnResult.Reply($"No one on {turn.Team.Name} reports to you yet, so there are no numbers for you to see.");
+        }
+
+        return request.View switch
+        {
+            StatusView.Week => TurnResult.Reply(await PeriodAsync(turn.Team, visible, WeekOf(reportDate), reportDate, $"week of {Dates.Display(WeekOf(reportDate))}", StatusView.Week, cancellationToken)),
+            StatusView.Month => TurnResult.Reply(await PeriodAsync(turn.Team, visible, MonthOf(reportDate), reportDate, ReflectionFlow.MonthName(new YearMonth(reportDate.Year, reportDate.Month)), StatusView.Month, cancellationToken)),
+            _ => TurnResult.Reply(await TeamAsync(turn.Team, visible, reportDate, cancellationToken)),
+        };
     }
 
-    private async Task<OutboundMessage> TeamAsync(Team team, LocalDate reportDate, CancellationToken cancellationToken)
+    /// <summary>A rep sees only their own numbers; asking for anyone else gets the same answer whether they exist or not.</summary>
+    private async Task<TurnResult> ForRepAsync(Turn turn, StatusRequest request, string? memberId, LocalDate reportDate, CancellationToken cancellationToken)
     {
-        var roster = await members.ListTeamAsync(team.Id, cancellationToken);
+        var self = turn.Member;
+        var isSelf = request.View != StatusView.Rep
+                     || (memberId is not null ? memberId == self.Id : NameMatch.Find(request.Who ?? string.Empty, [self]).Count == 1);
+        if (!isSelf)
+        {
+            return TurnResult.Reply(StatusMessages.Refusal(memberId is null ? request.Who ?? string.Empty : "that person"));
+        }
+
+        return request.View switch
+        {
+            StatusView.Week or StatusView.Month or StatusView.Rep => TurnResult.Reply(await RepAsync(self, turn.Team, reportDate, ownView: true, cancellationToken,
+                request.View == StatusView.Week)),
+            StatusView.Team => TurnResult.Reply("Team status is for managers. Say \"status\" for your own days, or \"status week\" and \"status month\"."),
+            _ => TurnResult.Reply(await OwnAsync(self, turn.Calendar, reportDate, cancellationToken)),
+        };
+    }
+
+    private async Task<OutboundMessage> PeriodAsync(Team team, IReadOnlyList<Member> reps, LocalDate from, LocalDate to, string period, StatusView view,
+        CancellationToken cancellationToken)
+    {
+        var rows = new List<RepPeriod>();
+        foreach (var rep in reps)
+        {
+            rows.Add((await ReadAsync(rep, team, from, to, cancellationToken)).Period);
+        }
+
+        return StatusMessages.Period(team, period, rows, view);
+    }
+
+    private async Task<OutboundMessage> RepAsync(Member rep, Team team, LocalDate reportDate, bool ownView, CancellationToken cancellationToken, bool week = false)
+    {
+        var from = week ? WeekOf(reportDate) : MonthOf(reportDate);
+        var (period, history) = await ReadAsync(rep, team, from, reportDate, cancellationToken);
+        var month = new YearMonth(reportDate.Year, reportDate.Month);
+        var kept = new List<Core.Reflections.Reflection>();
+        foreach (var m in new[] { month.PlusMonths(-1), month })
+        {
+            if (await reflections.GetAsync(rep.Id, m, cancellationToken) is { } reflection)
+            {
+                kept.Add(reflection);
+            }
+        }
+
+        var label = week ? $"week of {Dates.Display(from)}" : ReflectionFlow.MonthName(month);
+        return StatusMessages.Rep(period, label, history.Where(c => c.ReportDate >= from).ToList(), kept, ownView);
+    }
+
+    /// <summary>Two reads per rep: their check-ins (the period and the streak's lookback) and their wins in the period.</summary>
+    private async Task<(RepPeriod Period, IReadOnlyList<CheckIn> History)> ReadAsync(Member rep, Team team, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    {
+        var calendar = new MemberCalendar(rep, team);
+        var history = await checkIns.ListForMemberAsync(rep.Id, LocalDate.Min(from, to.PlusDays(-StreakLookbackDays)), to, cancellationToken);
+        var repWins = await wins.ListForMemberAsync(rep.Id, calendar.At(from, LocalTime.Midnight), calendar.At(to.PlusDays(1), LocalTime.Midnight), cancellationToken);
+        return (RepPeriod.For(rep, calendar, from, to, history, repWins), history);
+    }
+
+    private static LocalDate WeekOf(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);
+
+    private static LocalDate MonthOf(LocalDate date) => new(date.Year, date.Month, 1);
+
+    private async Task<OutboundMessage> TeamAsync(Team team, IReadOnlyList<Member> reps, LocalDate reportDate, CancellationToken cancellationToken)
+    {
         var histories = new Dictionary<string, IReadOnlyList<CheckIn>>();
-        foreach (var rep in roster.Where(m => m.Role.IsRep()))
+        foreach (var rep in reps)
         {
             histories[rep.Id] = await checkIns.ListForMemberAsync(rep.Id, reportDate.PlusDays(-StreakLookbackDays), reportDate, cancellationToken);
         }
 
         var status = TeamStatus.For(
             reportDate,
-            roster,
+            reps,
             histories.Values.SelectMany(h => h).ToList(),
-            m => Streak.CheckInStreak(histories[m.Id].Select(c => c.ReportDate), reportDate, new MemberCalendar(m, team)),
+            m => StandingStreak(histories[m.Id], reportDate, new MemberCalendar(m, team)),
             m => new MemberCalendar(m, team).Excuses(reportDate));
         return Render(team, status);
+    }
+
+    /// <summary>The streak as it stands: a rep who has not checked in yet today still has yesterday's streak (at risk).</summary>
+    private static int StandingStreak(IReadOnlyList<CheckIn> history, LocalDate reportDate, MemberCalendar calendar)
+    {
+        var days = history.Select(c => c.ReportDate).ToList();
+        return Streak.CheckInStreak(days, days.Contains(reportDate) ? reportDate : reportDate.PlusDays(-1), calendar);
     }
 
     public static OutboundMessage Render(Team team, TeamStatus status)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(status);
+        if (status.Reps.Count == 0)
+        {
+            return StatusMessages.EmptyTeam(team);
+        }
+
         var day = Dates.Display(status.ReportDate);
         var done = status.CheckedIn.Count();
         var missing = status.Missing.Select(r => r.Member.DisplayName).ToList();
@@ -70,7 +205,7 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, ICl
             r.Member.DisplayName,
             r.CheckIn is null ? "—" : string.Join(" · ", r.Results.Select(x => $"{x.Metric.Name} {CheckInMessages.ResultText(x)}")),
             r.CheckIn is not null ? $"{r.TargetsMet}/{r.Results.Count}" : r.Away ? "away" : "not checked in",
-            r.Streak.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            StatusMessages.StreakText(r.Streak, r.StreakAtRisk),
         ]).ToList();
 
         var blocks = new List<MessageBlock>
@@ -87,13 +222,18 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, ICl
             blocks.Add(new BulletList(blockers));
         }
 
-        return new OutboundMessage { Text = $"{team.Name}: {headline}", Blocks = blocks };
+        return new OutboundMessage
+        {
+            Text = $"{team.Name}: {headline}",
+            Blocks = blocks,
+            Actions = [.. StatusMessages.Navigation(StatusView.Day), .. StatusMessages.RepButtons(status.Reps.Select(r => r.Member))],
+        };
     }
 
     private async Task<OutboundMessage> OwnAsync(Member member, MemberCalendar calendar, LocalDate reportDate, CancellationToken cancellationToken)
     {
         var history = await checkIns.ListForMemberAsync(member.Id, reportDate.PlusDays(-StreakLookbackDays), reportDate, cancellationToken);
-        var streak = Streak.CheckInStreak(history.Select(c => c.ReportDate), reportDate, calendar);
+        var streak = StandingStreak(history, reportDate, calendar);
         var lastFive = history.OrderByDescending(c => c.ReportDate).Take(5).ToList();
         if (lastFive.Count == 0)
         {
@@ -111,7 +251,7 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, ICl
         ]).ToList();
         var checkedInToday = history.Any(c => c.ReportDate == reportDate);
         var headline = (checkedInToday ? $"You're checked in for {Dates.Display(reportDate)}." : $"You haven't checked in for {Dates.Display(reportDate)} yet.") +
-                       (streak >= 2 ? $" 🔥 {streak}-day streak." : string.Empty);
+                       (streak >= 2 ? $" 🔥 {streak}-day streak{(checkedInToday || calendar.Excuses(reportDate) ? string.Empty : ", at risk until you check in")}." : string.Empty);
         return new OutboundMessage
         {
             Text = headline,

@@ -37,6 +37,12 @@ public sealed record InboundEvent
 
     public required Instant Timestamp { get; init; }
 
+    /// <summary>
+    /// In a shared conversation, the channel can show a reply to the sender alone, in place (Slack's
+    /// ephemeral messages). Otherwise a private answer goes to the sender's 1:1 chat.
+    /// </summary>
+    public bool CanReplyToSenderAlone { get; init; }
+
     /// <summary>The person's IANA time zone when the channel tells us (Teams localTimezone, Slack users.info tz).</summary>
     public string? TimeZone { get; init; }
 

@@ -12,6 +12,12 @@ public sealed record TurnResult
     public IReadOnlyList<OutboundMessage> Replies { get; init; } = [];
 
     /// <summary>
+    /// In a shared conversation whose channel can show a reply to one person in place
+    /// (<see cref="InboundEvent.CanReplyToSenderAlone"/>): replies only the sender sees.
+    /// </summary>
+    public IReadOnlyList<OutboundMessage> SenderOnlyReplies { get; init; } = [];
+
+    /// <summary>
     /// When the event was a form submit that succeeded: a read-only summary that replaces the submitted
     /// form (Teams refreshes the card; Slack closes the modal and updates the message).
     /// </summary>

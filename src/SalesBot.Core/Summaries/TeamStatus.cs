@@ -18,6 +18,7 @@ public sealed record TeamStatus(LocalDate ReportDate, IReadOnlyList<RepStatus> R
     public IEnumerable<RepStatus> Away => Reps.Where(r => r.CheckIn is null && r.Away);
 
     /// <summary>Status for <paramref name="reportDate"/>; check-ins of other days are ignored.</summary>
+    /// <param name="streakOf">The streak as it stands: through the report day when checked in, else through the day before.</param>
     /// <param name="isExcused">Whether a rep was away (or on a holiday) for the day, so is shown as away, not missing.</param>
     public static TeamStatus For(LocalDate reportDate, IEnumerable<Member> members, IReadOnlyList<CheckIn> checkIns, Func<Member, int> streakOf,
         Func<Member, bool>? isExcused = null)
@@ -48,4 +49,7 @@ public sealed record RepStatus(Member Member, CheckIn? CheckIn, IReadOnlyList<Me
     public bool Away { get; init; }
 
     public int TargetsMet => Results.Count(r => r.TargetMet);
+
+    /// <summary>Expected today and not checked in yet: the streak stands, and ends if the day is missed.</summary>
+    public bool StreakAtRisk => CheckIn is null && !Away && Streak > 0;
 }

@@ -156,6 +156,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
                     .Select(m => args["include_all_metadata"]?.ToString() == "true" ? m.DeepClone() : WithoutMetadata(m))]),
                 ["has_more"] = false,
             },
+            "chat.postEphemeral" => new JsonObject { ["ok"] = true, ["message_ts"] = ts },
             "chat.update" => new JsonObject { ["ok"] = true, ["channel"] = args["channel"]?.ToString(), ["ts"] = args["ts"]?.ToString() },
             "conversations.open" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = DirectChannel } },
             "views.open" or "views.publish" => new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0VIEW" + ts[^3..] } },
