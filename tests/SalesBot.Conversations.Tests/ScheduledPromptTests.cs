@@ -376,7 +376,7 @@ public class ScheduledPromptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_manager_can_run_the_digest_now_and_sees_each_reps_week()
+    public async Task A_manager_can_run_the_digest_now_and_on_a_monday_sees_the_week_just_ended()
     {
         await _bot.RememberConversationAsync(RecipientKind.Member, "manager-1", "dm-manager");
         await _bot.SayAsync("calls 30, meetings 3, proposals 1", "ny");
@@ -385,7 +385,7 @@ public class ScheduledPromptTests : IAsyncLifetime
         await _bot.DispatchOutboxAsync();
 
         var digest = Assert.Single(_bot.Messenger.Sent, s => s.To.OwnerId == "manager-1").Message;
-        Assert.Equal("Weekly digest · Test Sales · week of Mon 23 Nov", Assert.IsType<Heading>(digest.Blocks[0]).Text);
+        Assert.Equal("Weekly digest · Test Sales · week of Mon 16 Nov", Assert.IsType<Heading>(digest.Blocks[0]).Text);
         Assert.Equal(3, Assert.IsType<Table>(digest.Blocks[2]).Rows.Count);
     }
 

@@ -11,36 +11,45 @@ namespace SalesBot.Conversations.Tests;
 /// <summary>
 /// The manager's status forms over a seeded week (Mon 16 – Fri 20 Nov 2026; "now" is Monday 23 Nov,
 /// so the report day is Friday): Ava checks in Monday to Thursday and corrects Thursday; Ben checks in
-/// Monday and Tuesday and is away Wednesday and Thursday.
+/// Monday and Tuesday and is away Wednesday and Thursday. The week before (9 – 13 Nov) Ava made
+/// 10 calls a day: her four-week average to compare with.
 /// </summary>
 public sealed class StatusViewTests : IAsyncLifetime
 {
     private static readonly LocalDate Monday = new(2026, 11, 16);
     private TestBot _bot = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _bot = await SeededAsync(TestData.MondayMorningInNewYork);
+
+    private static async Task<TestBot> SeededAsync(Instant now)
     {
-        _bot = await (await TestBot.StartAsync()).WithMembersAsync(
+        var bot = await (await TestBot.StartAsync(now)).WithMembersAsync(
             MemberBuilder.ARep("rep-1").WithName("Ava Patel").ReportingTo("manager-1"),
             MemberBuilder.ARep("rep-2").WithName("Ben Okafor").ReportingTo("manager-1").AwayFrom(Monday.PlusDays(2), Monday.PlusDays(3)),
             MemberBuilder.AManager(),
             MemberBuilder.ALeader(),
             MemberBuilder.AManager("manager-2").WithName("Other Manager").InTeam("team-2"),
             MemberBuilder.ARep("rep-9").WithName("Zed Elsewhere").InTeam("team-2").ReportingTo("manager-2"));
-        await _bot.CommitAsync(c => c.PutMember(MemberBuilder.AManager().Build() with { ManagerId = "leader-1" }, Expect.Any)
+        await bot.CommitAsync(c => c.PutMember(MemberBuilder.AManager().Build() with { ManagerId = "leader-1" }, Expect.Any)
             .PutTeam(TestData.Team with { Id = "team-2", Name = "East Sales" }, Expect.Absent));
-        await _bot.CommitAsync(c =>
+        await bot.CommitAsync(c =>
         {
             for (var i = 0; i < 4; i++)
             {
                 c.PutCheckIn(CheckInBuilder.ACheckIn().For("rep-1").On(Monday.PlusDays(i)).With("calls", 31 + i), Expect.Absent);
             }
 
+            for (var i = 0; i < 5; i++)
+            {
+                c.PutCheckIn(CheckInBuilder.ACheckIn().For("rep-1").On(Monday.PlusDays(i - 7)).With("calls", 10), Expect.Absent);
+            }
+
             c.PutCheckIn(CheckInBuilder.ACheckIn().For("rep-2").On(Monday).With("calls", 10), Expect.Absent);
             c.PutCheckIn(CheckInBuilder.ACheckIn().For("rep-2").On(Monday.PlusDays(1)).With("calls", 12).WithBlockers("waiting on legal"), Expect.Absent);
         });
         // Ava corrects Thursday: 40 calls instead of 34.
-        await _bot.CommitAsync(c => c.PutCheckIn(CheckInBuilder.ACheckIn().For("rep-1").On(Monday.PlusDays(3)).With("calls", 40), Expect.Any));
+        await bot.CommitAsync(c => c.PutCheckIn(CheckInBuilder.ACheckIn().For("rep-1").On(Monday.PlusDays(3)).With("calls", 40), Expect.Any));
+        return bot;
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
@@ -51,15 +60,52 @@ public sealed class StatusViewTests : IAsyncLifetime
         var text = (await _bot.SayAsync("status week", "manager-1")).AllText();
 
         Assert.Contains("week of Mon 16 Nov", text, StringComparison.Ordinal);
-        Assert.Contains("6 of 7 expected check-ins", text, StringComparison.Ordinal);
+        Assert.Contains("6 of 8 expected check-ins", text, StringComparison.Ordinal);
         // Ava: 31 + 32 + 33 + 40 = 136 calls against 5 days × 30.
         Assert.Contains("Calls 136/150", text, StringComparison.Ordinal);
         Assert.Contains("4/5", text, StringComparison.Ordinal);
-        // Ben: expected Monday and Friday only. Wednesday and Thursday he is away, and Tuesday's
-        // check-in would have been asked on Wednesday; he made Tuesday's anyway.
-        Assert.Contains("2/2 (2 away)", text, StringComparison.Ordinal);
-        Assert.Contains("Calls 22/60", text, StringComparison.Ordinal);
+        // Ben: away Wednesday and Thursday. Tuesday's check-in would have been asked on Wednesday, so it
+        // was excused, but he made it anyway: it counts as expected and made. Friday he still owes.
+        Assert.Contains("2/3 (2 away)", text, StringComparison.Ordinal);
+        Assert.Contains("Calls 22/90", text, StringComparison.Ordinal);
         Assert.Contains("Ben Okafor (open 3 days): waiting on legal", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zed", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_weekly_digest_comes_at_its_time_with_who_improved_and_who_needs_a_conversation()
+    {
+        // Sunday night in New York; this team's digest is due Monday 08:00.
+        await using var bot = await SeededAsync(Instant.FromUtc(2026, 11, 23, 4, 0));
+        await bot.CommitAsync(c => c.PutTeam(TestData.Team with
+        {
+            Schedule = Core.Schedules.Schedule.Default with { DigestDay = IsoDayOfWeek.Monday, DigestAt = new LocalTime(8, 0) },
+        }, Expect.Any));
+        await bot.RememberConversationAsync(RecipientKind.Member, "manager-1", "manager-dm");
+        await bot.InScopeAsync<Scheduling.ScheduledPrompts, Scheduling.ScheduleRun>(p => p.RunDueAsync());
+        await bot.DispatchOutboxAsync();
+        Assert.DoesNotContain(bot.Messenger.Sent, s => s.To.OwnerId == "manager-1");
+
+        bot.Clock.AdvanceHours(9); // 08:00 in New York
+        await bot.InScopeAsync<Scheduling.ScheduledPrompts, Scheduling.ScheduleRun>(p => p.RunDueAsync());
+        await bot.DispatchOutboxAsync();
+
+        var digest = Assert.Single(bot.Messenger.Sent, s => s.To.OwnerId == "manager-1").Message;
+        var text = string.Join("\n", digest.Blocks.Select(b => b switch
+        {
+            Heading h => h.Text,
+            Paragraph p => p.Text,
+            BulletList l => string.Join("\n", l.Items),
+            Table t => string.Join("\n", t.Rows.Select(r => string.Join(" | ", r))),
+            _ => string.Empty,
+        }));
+        Assert.Contains("Weekly digest · Test Sales · week of Mon 16 Nov", text, StringComparison.Ordinal);
+        Assert.Contains("6 of 8 expected check-ins", text, StringComparison.Ordinal);
+        // Ava: (31+32+33+40 + 4 × 4) / 5 expected days = 30.4 a day, against (10+4) × 5 / 20 = 3.5 before.
+        Assert.Contains("Ava Patel: lead activity up 769% on their 4-week average", text, StringComparison.Ordinal);
+        // Ben's blocker, first reported for Tue 17 Nov, is five days old by Sunday.
+        Assert.Contains("Who needs a conversation:", text, StringComparison.Ordinal);
+        Assert.Contains("Ben Okafor: blocker open 5 days: waiting on legal. Ask:", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Zed", text, StringComparison.Ordinal);
     }
 
@@ -68,7 +114,7 @@ public sealed class StatusViewTests : IAsyncLifetime
     {
         var text = (await _bot.SayAsync("status", "manager-1")).AllText();
 
-        Assert.Contains("4 (at risk)", text, StringComparison.Ordinal);
+        Assert.Contains("9 (at risk)", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +126,7 @@ public sealed class StatusViewTests : IAsyncLifetime
         var pressed = (await _bot.SubmitAsync(button.Verb, button.Data!, "manager-1")).AllText();
 
         Assert.Contains("Ava Patel · November 2026", typed, StringComparison.Ordinal);
-        Assert.Contains("4 of 15 check-ins", typed, StringComparison.Ordinal);
+        Assert.Contains("9 of 15 check-ins", typed, StringComparison.Ordinal);
         Assert.Equal(typed, pressed);
     }
 

@@ -43,20 +43,11 @@ public static class StatusMessages
         var expected = reps.Sum(r => r.Expected);
         var wins = reps.Sum(r => r.Wins.Count);
         var headline = $"{made} of {expected} expected check-ins, {Plural(wins, "win")}, {Plural(reps.Sum(r => r.DealsWon), "deal")} won.";
-        var rows = reps.Select(r => (IReadOnlyList<string>)
-        [
-            r.Member.DisplayName,
-            $"{r.Made}/{r.Expected}" + (r.AwayDays > 0 ? $" ({r.AwayDays} away)" : string.Empty),
-            r.Totals.Count == 0 ? "—" : string.Join(" · ", r.Totals.Select(TotalText)),
-            Count(r.Wins.Count),
-            Count(r.DealsWon),
-            StreakText(r.Streak, r.StreakAtRisk),
-        ]).ToList();
         var blocks = new List<MessageBlock>
         {
             new Heading($"{team.Name} · {period}"),
             new Paragraph(headline),
-            new Table(["Rep", "Check-ins", "Totals vs target", "Wins", "Deals won", "Streak"], rows),
+            PeriodTable(reps),
         };
         AddBlockers(blocks, reps);
         return new OutboundMessage
@@ -133,7 +124,22 @@ public static class StatusMessages
     public static string StreakText(int streak, bool atRisk) =>
         streak.ToString(CultureInfo.InvariantCulture) + (atRisk ? " (at risk)" : string.Empty);
 
-    private static void AddBlockers(List<MessageBlock> blocks, IReadOnlyList<RepPeriod> reps)
+    /// <summary>One row per rep: check-ins made of expected, totals against target, wins, deals won, streak.</summary>
+    public static Table PeriodTable(IReadOnlyList<RepPeriod> reps)
+    {
+        ArgumentNullException.ThrowIfNull(reps);
+        return new Table(["Rep", "Check-ins", "Totals vs target", "Wins", "Deals won", "Streak"], reps.Select(r => (IReadOnlyList<string>)
+        [
+            r.Member.DisplayName,
+            $"{r.Made}/{r.Expected}" + (r.AwayDays > 0 ? $" ({r.AwayDays} away)" : string.Empty),
+            r.Totals.Count == 0 ? "—" : string.Join(" · ", r.Totals.Select(TotalText)),
+            Count(r.Wins.Count),
+            Count(r.DealsWon),
+            StreakText(r.Streak, r.StreakAtRisk),
+        ]).ToList());
+    }
+
+    public static void AddBlockers(List<MessageBlock> blocks, IReadOnlyList<RepPeriod> reps)
     {
         var open = reps.Where(r => r.Blocker is not null)
             .OrderByDescending(r => r.Blocker!.AgeDays)

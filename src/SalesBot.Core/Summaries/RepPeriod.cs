@@ -36,8 +36,10 @@ public sealed record RepPeriod(
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(history);
         var inPeriod = history.Where(c => c.ReportDate >= from && c.ReportDate <= to).ToList();
+        var reportedInPeriod = inPeriod.Select(c => c.ReportDate).ToHashSet();
         var days = Days(from, to).ToList();
-        var expected = days.Count(d => !calendar.Excuses(d));
+        // A day excused (away, or asked while away) that the rep reported anyway counts as expected and made.
+        var expected = days.Count(d => !calendar.Excuses(d) || reportedInPeriod.Contains(d));
         var away = days.Count(d => calendar.IsWorkingDay(d) && calendar.IsAway(d));
         var totals = rep.Metrics
             .Select(m => new MetricTotal(m, inPeriod.Select(c => c.ValueOf(m.Key)).OfType<int>().Sum(), m.DailyTarget * expected))
