@@ -279,6 +279,27 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_asked_in_a_channel_leaves_a_note_there_and_answers_in_the_personal_chat()
+    {
+        await _bot.PostAsync(Activities.PersonalMessage("hello"));
+        _bot.Connector.Clear();
+        var mention = Activities.Base("message", TeamsActivities.ChannelConversation + ";messageid=1700000000001", "channel");
+        mention["text"] = "<at>SalesBot</at> status";
+
+        await _bot.PostAsync(mention);
+        var note = Assert.Single(_bot.Connector.Calls);
+        _bot.Connector.Clear();
+        await _bot.DispatchOutboxAsync();
+
+        Assert.StartsWith($"v3/conversations/{TeamsActivities.ChannelConversation};messageid=1700000000001/", note.Path, StringComparison.Ordinal);
+        Assert.Null(note.Card);
+        Assert.Contains("answered you in our 1:1 chat", note.Body!["text"]!.ToString(), StringComparison.Ordinal);
+        var privately = Assert.Single(_bot.Connector.Calls);
+        Assert.Equal($"v3/conversations/{TeamsActivities.PersonalConversation}/activities", privately.Path);
+        Assert.NotNull(privately.Card);
+    }
+
+    [Fact]
     public async Task The_host_starts_without_teams_configured_and_refuses_teams_requests()
     {
         await using var bare = await TeamsBot.StartHostAsync(new() { ["MicrosoftAppId"] = null, ["MicrosoftAppPassword"] = null, ["MicrosoftAppTenantId"] = null });
