@@ -59,7 +59,9 @@ public sealed class PlaygroundBrowserTests() : PlaygroundSession<SalesBotAppFact
         var card = chat.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "check-ins for Fri 20 Nov" });
         await card.WaitForAsync();
         await Assertions.Expect(card.GetByText("Numbers vs target")).ToBeVisibleAsync();
-        await Assertions.Expect(card.GetByText("Ben Okafor")).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByText("Ben Okafor").First).ToBeVisibleAsync();
+        // Buttons move to the week, the month and each rep.
+        await Assertions.Expect(card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Week" })).ToBeVisibleAsync();
         await Assertions.Expect(card.GetByText("not checked in").First).ToBeVisibleAsync();
         if (Environment.GetEnvironmentVariable("SALESBOT_STATUS_SCREENSHOT") is { Length: > 0 } shot)
         {
