@@ -68,4 +68,30 @@ public sealed class PlaygroundBrowserTests() : PlaygroundSession<SalesBotAppFact
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
         }
     }
+
+    [Fact]
+    public async Task Status_asked_in_the_team_channel_shows_no_numbers_there_and_answers_in_the_1to1_chat()
+    {
+        var page = await OpenPlaygroundAsync("demo-morgan");
+        var chat = page.Locator("#chat");
+        await chat.GetByText("Hi Morgan Lee").WaitForAsync();
+
+        var channel = page.Locator("#channel");
+        var sendBox = channel.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync("status");
+        await sendBox.PressAsync("Enter");
+
+        await channel.GetByText("answered you in our 1:1 chat").First.WaitForAsync();
+        // The answer goes through the outbox; the test host runs no schedule, so deliver it here.
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SalesBot.Conversations.Outbox.OutboxDispatcher>().DispatchDueAsync();
+        }
+
+        var card = chat.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "check-ins for Fri 20 Nov" });
+        await card.WaitForAsync();
+        await Assertions.Expect(card.GetByText("Numbers vs target")).ToBeVisibleAsync();
+        await Assertions.Expect(channel.GetByText("Numbers vs target")).ToHaveCountAsync(0);
+        await Assertions.Expect(channel.GetByText("Ben Okafor")).ToHaveCountAsync(0);
+    }
 }
