@@ -132,9 +132,7 @@ public sealed partial class ConversationEngine(
             var (result, flow) = await RouteAsync(turn, cancellationToken);
             if (turn.Inbound.Kind is InboundEventKind.Message or InboundEventKind.Submission && !SharedConversations.MayAnswerInChannel(flow))
             {
-                result = await sharedConversations.KeepPrivateAsync(turn, result, cancellationToken) is var kept && !ReferenceEquals(kept, result)
-                    ? kept with { FieldErrors = result.FieldErrors }
-                    : result;
+                result = await sharedConversations.KeepPrivateAsync(turn, result, cancellationToken);
             }
 
             return (result, result.FieldErrors.Count > 0);

@@ -207,6 +207,26 @@ public sealed class StatusViewTests : IAsyncLifetime
         Assert.Contains("1:1 chat", reply.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_rejected_form_submitted_in_a_channel_points_to_the_1to1_chat_and_saves_nothing()
+    {
+        await _bot.RememberConversationAsync(RecipientKind.Member, "rep-1", "ava-dm");
+        var submit = _bot.Inbound("rep-1") with
+        {
+            Kind = InboundEventKind.Submission,
+            Submission = new FormSubmission(CheckInFlow.SubmitVerb, new Dictionary<string, string> { ["calls"] = "lots" }),
+            Scope = ConversationScope.Channel,
+            ConversationId = "team-channel",
+        };
+
+        var result = await _bot.HandleAsync(submit);
+        await _bot.DispatchOutboxAsync();
+
+        Assert.Contains("that form belongs in our 1:1 chat", Assert.Single(result.Replies).Text, StringComparison.Ordinal);
+        Assert.NotEmpty(result.FieldErrors);
+        Assert.Empty(_bot.Messenger.Sent);
+    }
+
     [Theory]
     [InlineData("check in")]
     [InlineData("reflect")]

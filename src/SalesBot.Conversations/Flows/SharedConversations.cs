@@ -27,10 +27,20 @@ public sealed class SharedConversations(IConversationReferenceStore references, 
 
         if (turn.Inbound.CanReplyToSenderAlone)
         {
-            return new TurnResult { SenderOnlyReplies = result.Replies };
+            return new TurnResult { SenderOnlyReplies = result.Replies, FieldErrors = result.FieldErrors };
         }
 
         var name = turn.Member.DisplayName;
+        if (result.FieldErrors.Count > 0)
+        {
+            // A rejected submit commits nothing, so nothing could be queued for the 1:1 chat either.
+            return new TurnResult
+            {
+                Replies = [OutboundMessage.Plain($"{name}, that form belongs in our 1:1 chat. Open it there and try again.")],
+                FieldErrors = result.FieldErrors,
+            };
+        }
+
         if (await references.FindAsync(RecipientKind.Member, turn.Member.Id, cancellationToken) is null)
         {
             // Nowhere private to answer yet; the outbox would only dead-letter it.
