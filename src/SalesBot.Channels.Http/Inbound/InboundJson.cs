@@ -69,7 +69,7 @@ public static class InboundJson
         }
         catch (JsonException ex)
         {
-            return $"malformed JSON ({ex.Message.Split('.')[0]})";
+            return $"Malformed JSON ({ex.Message.Split('.')[0]})";
         }
         catch (InvalidOperationException)
         {
