@@ -4,6 +4,7 @@ using SalesBot.Conversations;
 using SalesBot.Host;
 using SalesBot.Host.Admin;
 using SalesBot.Host.Demo;
+using SalesBot.Host.Http;
 using SalesBot.Host.Playground;
 using SalesBot.Scheduling;
 using SalesBot.Host.Storage;
@@ -11,6 +12,7 @@ using SalesBot.Host.Storage;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSalesBotLogging();
+builder.AddSalesBotHostLimits();
 builder.Services.AddSalesBotConversations();
 builder.Services.AddSalesBotStorage(builder.Configuration);
 builder.Services.AddSalesBotScheduling(builder.Configuration);
@@ -24,6 +26,7 @@ builder.Services.AddSalesBotAdmin(builder.Configuration);
 var app = builder.Build();
 
 app.UseSalesBotErrors();
+app.UseSalesBotHostLimits();
 app.MapSalesBotHealth();
 app.MapSalesBotPlayground();
 app.MapSalesBotTeams();

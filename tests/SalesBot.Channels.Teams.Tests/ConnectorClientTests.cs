@@ -316,6 +316,36 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 
+    [Fact]
+    public async Task An_untrusted_service_url_is_refused_before_any_token_is_asked_for()
+    {
+        var tokens = new CountingToken();
+        var client = new ConnectorClient(
+            _services.GetRequiredService<IHttpClientFactory>(),
+            tokens,
+            new TeamsRateLimits(_time, Options.Create(new DeliveryOptions())),
+            _time,
+            Options.Create(new TeamsOptions { TrustedServiceUrlHosts = ["127.0.0.1"] }),
+            NullLogger<ConnectorClient>.Instance);
+
+        var result = await client.SendAsync("https://evil.example.com/amer/", "a:1", Message("hello"), CancellationToken.None);
+
+        Assert.Equal(ConnectorOutcome.Rejected, result.Outcome);
+        Assert.Equal(0, tokens.Requests);
+        Assert.Empty(_connector.Calls);
+    }
+
+    private sealed class CountingToken : IBotTokenProvider
+    {
+        public int Requests { get; private set; }
+
+        public Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+        {
+            Requests++;
+            return Task.FromResult<string?>("counted-token");
+        }
+    }
+
     private sealed class FixedToken : IBotTokenProvider
     {
         public Task<string?> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult<string?>("fixed-token");

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SalesBot.Channels.Slack.AppHome;
 using SalesBot.Channels.Slack.Inbound.Payloads;
 using SalesBot.Channels.Slack.Members;
 using SalesBot.Channels.Slack.Outbound;
 using SalesBot.Channels.Slack.Rendering;
 using SalesBot.Channels.Slack.Turns;
+using SalesBot.Channels.Slack.WebApi;
 using SalesBot.Channels.Slack.Work;
 using SalesBot.Conversations.Messages;
 
@@ -16,12 +18,14 @@ namespace SalesBot.Channels.Slack.Inbound;
 /// (<c>view_submission</c>). A submit is validated inline so field errors can be shown in the modal
 /// (<c>response_action: errors</c>); a valid one closes the modal and is answered in the DM.
 /// </summary>
-internal sealed class SlackInteractivityHandler(
+internal sealed partial class SlackInteractivityHandler(
     SlackRequestReader reader,
     SlackInteractiveTurns turns,
     SlackTurnRunner runner,
     SlackModals modals,
-    SlackBackgroundWork work)
+    SlackBackgroundWork work,
+    SlackDirectChannels directChannels,
+    ILogger<SlackInteractivityHandler> logger)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -78,7 +82,7 @@ internal sealed class SlackInteractivityHandler(
 
     private async Task<IResult> OnSubmitAsync(SlackInteraction interaction, SlackView view)
     {
-        var metadata = ModalMetadata.Parse(view.PrivateMetadata);
+        var metadata = await OwnMetadataAsync(interaction, ModalMetadata.Parse(view.PrivateMetadata));
         var values = new Dictionary<string, string>(view.Values, StringComparer.Ordinal);
         foreach (var (key, data) in metadata.Data)
         {
@@ -90,7 +94,7 @@ internal sealed class SlackInteractivityHandler(
             TeamId = interaction.TeamId,
             UserId = interaction.UserId,
             UserName = interaction.UserName,
-            ChannelId = SlackDirectChannels.IsDirect(metadata.ChannelId) ? metadata.ChannelId : null,
+            ChannelId = metadata.ChannelId,
             Kind = InboundEventKind.Submission,
             Submission = new FormSubmission(view.CallbackId, values),
             EventId = view.SubmissionId(),
@@ -120,4 +124,43 @@ internal sealed class SlackInteractivityHandler(
             services.GetRequiredService<AppHomePublisher>().PublishAsync(turn.TeamId, turn.UserId, cancellationToken));
         return Results.Ok();
     }
+
+    /// <summary>
+    /// The metadata travelled through the client, so its channel and message are the sender's only when
+    /// they name the sender's own DM with the bot (as Slack tells the server); otherwise they are dropped
+    /// and the answer goes to the sender's DM as a new message. The form data stays: flows check it.
+    /// </summary>
+    private async Task<ModalMetadata> OwnMetadataAsync(SlackInteraction interaction, ModalMetadata metadata)
+    {
+        if (metadata.ChannelId is null && metadata.MessageTs is null)
+        {
+            return metadata;
+        }
+
+        if (SlackDirectChannels.IsDirect(metadata.ChannelId))
+        {
+            try
+            {
+                var own = await directChannels.GetAsync(interaction.TeamId, interaction.UserId, CancellationToken.None);
+                if (own == metadata.ChannelId)
+                {
+                    return metadata;
+                }
+            }
+            catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+            {
+                LogMetadataUnchecked(logger, interaction.UserId, ex.Message);
+                return metadata with { ChannelId = null, MessageTs = null };
+            }
+        }
+
+        LogForeignMetadata(logger, interaction.TeamId, interaction.UserId, metadata.ChannelId);
+        return metadata with { ChannelId = null, MessageTs = null };
+    }
+
+    [LoggerMessage(EventId = 4801, Level = LogLevel.Warning, Message = "A modal submit in team {TeamId} by {UserId} named channel {ChannelId}, not the sender's DM; answered in the sender's DM instead")]
+    private static partial void LogForeignMetadata(ILogger logger, string teamId, string userId, string? channelId);
+
+    [LoggerMessage(EventId = 4802, Level = LogLevel.Warning, Message = "Could not look up the DM of {UserId} to check a modal's metadata ({Reason}); answered as a new message")]
+    private static partial void LogMetadataUnchecked(ILogger logger, string userId, string reason);
 }

@@ -7,7 +7,8 @@ namespace SalesBot.Channels.Slack.Inbound;
 
 /// <summary>
 /// The gate every Slack endpoint passes first: reads the raw body (refusing oversized ones with 413)
-/// and verifies its signature, timestamp and freshness. Nothing parses the body before this says yes.
+/// and verifies its signature, timestamp and freshness, then runs <see cref="SlackPayloadGuard"/> on it.
+/// Nothing parses the body before this says yes.
 /// </summary>
 internal sealed partial class SlackRequestReader(SlackRequestVerifier verifier, IOptions<SlackOptions> options, ILogger<SlackRequestReader> logger)
 {
@@ -34,6 +35,12 @@ internal sealed partial class SlackRequestReader(SlackRequestVerifier verifier, 
             body);
         if (verdict == SlackVerification.Verified)
         {
+            if (SlackPayloadGuard.Problem(http, body) is { } problem)
+            {
+                LogRefused(logger, http.Path, problem);
+                return (null, Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest));
+            }
+
             return (new SlackRequest(body, http.Headers[SlackRequest.RetryNumHeader].FirstOrDefault(), http.Headers[SlackRequest.RetryReasonHeader].FirstOrDefault()), null);
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SalesBot.Channels.Slack.Inbound.Payloads;
 using SalesBot.Conversations.Messages;
 
 namespace SalesBot.Channels.Slack.Rendering;
@@ -41,12 +42,13 @@ public sealed record ButtonValue(string Verb, IReadOnlyDictionary<string, string
 
         try
         {
+            // A value of another shape ([1], {"v":1}) reads as a button without data: the flow answers it as unknown.
             var node = JsonNode.Parse(value);
-            var verb = node?["v"]?.GetValue<string>() ?? fallbackVerb;
-            var data = node?["d"] is JsonObject d
+            var verb = Json.Str(node, "v") ?? fallbackVerb;
+            var data = Json.Obj(node, "d") is { } d
                 ? d.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString())
                 : new Dictionary<string, string>();
-            var form = node?["f"] is JsonObject f ? MessageJson.Deserialize<OutboundMessage>(f.ToJsonString()) : null;
+            var form = Json.Obj(node, "f") is { } f ? MessageJson.Deserialize<OutboundMessage>(f.ToJsonString()) : null;
             return new ButtonValue(verb, data, form?.Form is null ? null : form);
         }
         catch (JsonException)

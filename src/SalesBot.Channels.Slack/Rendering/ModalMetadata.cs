@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SalesBot.Channels.Slack.Inbound.Payloads;
 
 namespace SalesBot.Channels.Slack.Rendering;
 
@@ -46,11 +47,12 @@ public sealed record ModalMetadata(string? ChannelId, string? MessageTs, IReadOn
 
         try
         {
+            // Metadata of another shape ([1,2], "hello", {"c":1}) reads as none: the submit answers in the sender's DM.
             var node = JsonNode.Parse(text);
-            var data = node?["d"] is JsonObject d
+            var data = Json.Obj(node, "d") is { } d
                 ? d.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString())
                 : new Dictionary<string, string>();
-            return new ModalMetadata(node?["c"]?.GetValue<string>(), node?["t"]?.GetValue<string>(), data);
+            return new ModalMetadata(Json.Str(node, "c"), Json.Str(node, "t"), data);
         }
         catch (JsonException)
         {

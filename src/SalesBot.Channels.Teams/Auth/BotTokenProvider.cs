@@ -10,6 +10,9 @@ public interface IBotTokenProvider
 {
     /// <summary>A token for the connector, or null when calls go out unauthenticated (local mode, no app id).</summary>
     Task<string?> GetTokenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether calls will carry a token, known without asking for one (so a service URL is checked first).</summary>
+    bool IssuesTokens => true;
 }
 
 /// <summary>
@@ -67,6 +70,8 @@ public sealed class MsalBotTokenProvider : IBotTokenProvider
         _acquire = acquire;
         _time = time;
     }
+
+    public bool IssuesTokens => _acquire is not null;
 
     public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
     {

@@ -102,21 +102,22 @@ public sealed partial class ConnectorClient(
             return new ConnectorResult(ConnectorOutcome.Rejected, Error: $"Bad service URL '{serviceUrl}'.");
         }
 
+        var uri = new Uri(baseUri, path);
+        // Checked before anything is asked of the token authority or the rate limiter.
+        if (tokens.IssuesTokens && (!_options.IsTrustedServiceUrl(uri) || uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
+        {
+            LogUntrustedServiceUrl(logger, uri.Host);
+            return new ConnectorResult(ConnectorOutcome.Rejected, Error: $"Service URL host '{uri.Host}' is not trusted (Teams:TrustedServiceUrlHosts).");
+        }
+
         if (await rateLimits.AcquireAsync(send, maxLimiterWait, cancellationToken) is { } wait)
         {
             return new ConnectorResult(ConnectorOutcome.RetryLater, RetryAfter: wait, Error: "Teams rate limit reached (this instance's share).");
         }
 
-        var uri = new Uri(baseUri, path);
         using var request = new HttpRequestMessage(method, uri);
         if (await tokens.GetTokenAsync(cancellationToken) is { } token)
         {
-            if (!_options.IsTrustedServiceUrl(uri) || uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
-            {
-                LogUntrustedServiceUrl(logger, uri.Host);
-                return new ConnectorResult(ConnectorOutcome.Rejected, Error: $"Service URL host '{uri.Host}' is not trusted (Teams:TrustedServiceUrlHosts).");
-            }
-
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 

@@ -60,6 +60,12 @@ public sealed partial class TeamsEndpoint(
             return;
         }
 
+        if (ActivityGuard.Problem(body) is { } problem)
+        {
+            await ErrorAsync(context, StatusCodes.Status400BadRequest, problem);
+            return;
+        }
+
         Activity? activity;
         try
         {
@@ -205,8 +211,10 @@ public sealed partial class TeamsEndpoint(
             return;
         }
 
+        // The invoke's answer says what the posted replies say (for an unknown button, that it is out of date), never a contradicting "Done.".
         await ReplyAsync(activity, replies, ct);
-        await InvokeResponseAsync(context, 200, InvokeMessageType, JsonValue.Create(replies.Count > 0 ? "Done." : "Already done."));
+        var said = replies.Select(r => r.Text).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        await InvokeResponseAsync(context, 200, InvokeMessageType, JsonValue.Create(said ?? (replies.Count > 0 ? "Done." : "Already done.")));
     }
 
     private async Task OnConversationUpdateAsync(IConversationEngine engine, Activity activity, CancellationToken ct)
@@ -246,8 +254,8 @@ public sealed partial class TeamsEndpoint(
 
     /// <summary>
     /// The app was installed for a person (personal scope) or added to a team. Teams says so twice
-    /// (installationUpdate and conversationUpdate, different ids), so both get one event id per
-    /// conversation and day: one greeting, one stored reference.
+    /// (installationUpdate and conversationUpdate, different ids, and for a team possibly different
+    /// channels), so both get one event id per team (or personal conversation) and day: one greeting.
     /// </summary>
     private async Task OnBotAddedAsync(IConversationEngine engine, Activity activity, CancellationToken ct)
     {
@@ -265,7 +273,10 @@ public sealed partial class TeamsEndpoint(
             Kind = scope == ConversationScope.Channel ? InboundEventKind.AddedToChannel : InboundEventKind.Installed,
             Text = null,
             Submission = null,
-            EventId = $"added:{inbound.ConversationId}:{day}",
+            // A team install is announced twice, possibly naming two channels (General and the one picked): key it by team.
+            EventId = scope == ConversationScope.Channel && TeamsActivity.TeamIdOf(activity) is { Length: > 0 } team
+                ? $"added:team:{team}:{day}"
+                : $"added:{inbound.ConversationId}:{day}",
         };
         var result = await engine.HandleAsync(inbound, ct);
         foreach (var reply in result.Replies)

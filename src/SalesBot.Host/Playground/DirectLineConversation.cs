@@ -11,11 +11,60 @@ public sealed class DirectLineConversation(string id, ConversationScope scope, i
 {
     private readonly Lock _gate = new();
     private readonly List<(int Sequence, Activity Activity)> _activities = [];
+    private readonly Dictionary<string, string?> _claims = new(StringComparer.Ordinal);
+    private readonly Queue<string> _claimOrder = new();
     private int _next;
 
     public string Id { get; } = id;
 
     public ConversationScope Scope { get; } = scope;
+
+    /// <summary>
+    /// Claims a client's own activity key (its <c>id</c> or <c>channelData.clientActivityID</c>) for the
+    /// activity about to be posted; a resend of the same key gets the id it was first posted under
+    /// instead. The most recent keys are kept, as many as activities.
+    /// </summary>
+    public bool TryClaim(string clientKey, out string? firstPostedAs)
+    {
+        ArgumentNullException.ThrowIfNull(clientKey);
+        lock (_gate)
+        {
+            if (_claims.TryGetValue(clientKey, out firstPostedAs))
+            {
+                return false;
+            }
+
+            _claims[clientKey] = null;
+            _claimOrder.Enqueue(clientKey);
+            while (_claimOrder.Count > maxActivities && _claimOrder.TryDequeue(out var oldest))
+            {
+                _claims.Remove(oldest);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Gives a claim back (its turn failed), so the client's retry is handled rather than taken as a resend.</summary>
+    public void Release(string clientKey)
+    {
+        lock (_gate)
+        {
+            _claims.Remove(clientKey);
+        }
+    }
+
+    /// <summary>Records the id a claimed activity was posted under, for the answer to a resend.</summary>
+    public void Posted(string clientKey, string postedAs)
+    {
+        lock (_gate)
+        {
+            if (_claims.ContainsKey(clientKey))
+            {
+                _claims[clientKey] = postedAs;
+            }
+        }
+    }
 
     public Activity Append(Activity activity)
     {

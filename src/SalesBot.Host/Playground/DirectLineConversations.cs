@@ -14,14 +14,15 @@ public sealed class DirectLineConversations(IOptions<PlaygroundOptions> options)
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new();
     private readonly ConcurrentDictionary<string, string> _tokens = new();
     private readonly ConcurrentQueue<string> _order = new();
+    private readonly Lock _creating = new();
 
     private const string TeamChannelPrefix = "team-";
 
     public static string TeamChannelId(string teamId) => TeamChannelPrefix + teamId;
 
     /// <summary>
-    /// The conversation to deliver into: an open one, or a team channel, which exists for as long as
-    /// the process does and is opened on first use (a personal conversation that is gone stays gone).
+    /// The conversation to deliver into: an open one, or a team channel, which is opened on first use
+    /// (and again after an eviction; a personal conversation that is gone stays gone).
     /// </summary>
     public DirectLineConversation? FindForDelivery(string conversationId) =>
         Find(conversationId) ?? (conversationId.StartsWith(TeamChannelPrefix, StringComparison.Ordinal)
@@ -39,8 +40,24 @@ public sealed class DirectLineConversations(IOptions<PlaygroundOptions> options)
         return (conversation, token);
     }
 
-    public DirectLineConversation GetOrAddChannel(string teamId) =>
-        _conversations.GetOrAdd(TeamChannelId(teamId), id => new DirectLineConversation(id, ConversationScope.Channel, options.Value.MaxActivitiesPerConversation));
+    /// <summary>
+    /// The team's channel conversation. Channels count towards <see cref="PlaygroundOptions.MaxConversations"/>
+    /// like personal ones (each new <c>teamId</c> makes one), so the oldest is evicted first; an evicted
+    /// channel opens again, empty, on its next use.
+    /// </summary>
+    public DirectLineConversation GetOrAddChannel(string teamId)
+    {
+        var id = TeamChannelId(teamId);
+        if (Find(id) is { } existing)
+        {
+            return existing;
+        }
+
+        lock (_creating)
+        {
+            return Find(id) ?? Add(new DirectLineConversation(id, ConversationScope.Channel, options.Value.MaxActivitiesPerConversation));
+        }
+    }
 
     public DirectLineConversation? Find(string conversationId) =>
         _conversations.TryGetValue(conversationId, out var c) ? c : null;

@@ -3,6 +3,7 @@ using NodaTime;
 using SalesBot.Channels.Teams.Activities;
 using SalesBot.Conversations;
 using SalesBot.Conversations.Messages;
+using SalesBot.Channels.Http.Inbound;
 using SalesBot.Host.Http;
 
 namespace SalesBot.Host.Playground;
@@ -12,7 +13,7 @@ namespace SalesBot.Host.Playground;
 /// and conversation engine that Teams uses. Playground only: the tenant is <c>local</c> and
 /// <c>from.id</c> is the demo member speaking.
 /// </summary>
-public static class DirectLineEndpoints
+public static partial class DirectLineEndpoints
 {
     public const string LocalTenant = "local";
 
@@ -20,6 +21,9 @@ public static class DirectLineEndpoints
     public const string JoinEvent = "webchat/join";
     private const long MaxActivityBytes = 64 * 1024;
     private const int TokenLifetimeSeconds = 3600;
+
+    /// <summary>The ids a Web Chat activity carries (its own, its sender's, the client's resend key): checked by <see cref="InboundIds"/>.</summary>
+    private static readonly HashSet<string> IdKeys = new(StringComparer.Ordinal) { "id", "clientActivityID", "replyToId" };
 
     public static void Map(IEndpointRouteBuilder routes)
     {
@@ -34,6 +38,11 @@ public static class DirectLineEndpoints
     /// <summary>A token for a new personal conversation, or for the team channel with <c>?teamId=</c>.</summary>
     private static IResult GenerateToken(DirectLineConversations conversations, string? teamId)
     {
+        if (InboundIds.Problem(teamId, "teamId") is { } problem)
+        {
+            return Results.Problem($"The team id was refused: {problem}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var (conversation, token) = conversations.Open(string.IsNullOrWhiteSpace(teamId) ? null : teamId);
         return Results.Ok(new { conversationId = conversation.Id, token, expires_in = TokenLifetimeSeconds });
     }
@@ -69,6 +78,7 @@ public static class DirectLineEndpoints
         DirectLineConversations conversations,
         IConversationEngine engine,
         IClock clock,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var conversation = conversations.Authorize(request.Headers.Authorization.ToString(), conversationId);
@@ -77,7 +87,7 @@ public static class DirectLineEndpoints
             return Unauthorized();
         }
 
-        var (activity, error) = await JsonBody.ReadAsync<Activity>(request, MaxActivityBytes, ActivityJson.Options, cancellationToken);
+        var (activity, error) = await JsonBody.ReadAsync<Activity>(request, MaxActivityBytes, ActivityJson.Options, IdKeys, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -93,10 +103,24 @@ public static class DirectLineEndpoints
             return Results.Problem("The activity has no from.id; it says which demo member is speaking.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        // Web Chat resends an activity it is unsure about with the same client id: it is posted once.
+        var clientKey = ClientKeyOf(activity);
+        if (clientKey is not null && !conversation.TryClaim(clientKey, out var firstPostedAs))
+        {
+            return firstPostedAs is null
+                ? Results.Problem("This activity is already being handled.", statusCode: StatusCodes.Status409Conflict)
+                : Results.Ok(new { id = firstPostedAs });
+        }
+
         var now = clock.GetCurrentInstant();
         activity.Timestamp = now.ToDateTimeOffset();
         activity.ChannelId ??= "webchat";
         var posted = conversation.Append(activity);
+        if (clientKey is not null)
+        {
+            conversation.Posted(clientKey, posted.Id!);
+        }
+
         var joined = activity.Type == "event" && activity.Name == JoinEvent;
         if (activity.Type != ActivityTypes.Message && !joined)
         {
@@ -115,7 +139,24 @@ public static class DirectLineEndpoints
 
             inbound = inbound with { Kind = conversation.Scope == ConversationScope.Channel ? InboundEventKind.AddedToChannel : InboundEventKind.Installed };
         }
-        var result = await engine.HandleAsync(inbound, cancellationToken);
+        TurnResult result;
+        try
+        {
+            result = await engine.HandleAsync(inbound, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The transcript stays readable: the member's activity and an apology, never a broken chat.
+            LogTurnFailed(loggers.CreateLogger(typeof(DirectLineEndpoints)), posted.Id!, ex);
+            if (clientKey is not null)
+            {
+                conversation.Release(clientKey);
+            }
+
+            conversation.Append(BotActivities.From(OutboundMessage.Plain("Sorry, I couldn't handle that just now. Please try again in a minute."), clock.GetCurrentInstant(), posted.Id));
+            return Results.Problem("The turn failed; the conversation is intact. Please try again.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         foreach (var reply in result.Replies)
         {
             conversation.Append(BotActivities.From(reply, clock.GetCurrentInstant(), posted.Id));
@@ -146,6 +187,21 @@ public static class DirectLineEndpoints
         var (activities, next) = conversation.After(after);
         return Results.Json(new { activities, watermark = next.ToString(CultureInfo.InvariantCulture) }, ActivityJson.Options);
     }
+
+    private static string? ClientKeyOf(Activity activity)
+    {
+        if (activity.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object } data &&
+            data.TryGetProperty("clientActivityID", out var key) && key.ValueKind == System.Text.Json.JsonValueKind.String &&
+            key.GetString() is { Length: > 0 } clientActivityId)
+        {
+            return "client:" + clientActivityId;
+        }
+
+        return activity.Id is { Length: > 0 } id ? "id:" + id : null;
+    }
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Error, Message = "Playground turn for activity {ActivityId} failed; the member was told to try again")]
+    private static partial void LogTurnFailed(ILogger logger, string activityId, Exception exception);
 
     private static IResult Unauthorized() =>
         Results.Problem("A Direct Line token for this conversation is required (Authorization: Bearer …).", statusCode: StatusCodes.Status401Unauthorized);

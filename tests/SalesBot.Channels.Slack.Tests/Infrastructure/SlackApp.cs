@@ -49,6 +49,9 @@ public sealed class SlackApp : IAsyncDisposable
 
     public SlackRequests Requests { get; }
 
+    /// <summary>The host's SQLite file, to compare its contents before and after.</summary>
+    public string DatabasePath => Path.Combine(_folder, "salesbot.db");
+
     /// <summary>Starts the host with the given settings over the defaults, and any extra test services.</summary>
     public static Task<SlackApp> StartAsync(FakeSlackApi api, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
