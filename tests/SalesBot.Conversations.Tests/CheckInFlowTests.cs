@@ -131,6 +131,62 @@ public class CheckInFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_typed_correction_keeps_the_plan_and_blockers_it_did_not_mention_and_says_what_changed()
+    {
+        await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("33", "1", "0", "Call Acme", "Waiting on legal for the MSA"));
+
+        var corrected = await _bot.SayAsync("calls 14, meetings 1, proposals 0");
+
+        var stored = (await _bot.Get<ICheckInStore>().GetAsync("rep-1", TestData.Friday))!.Value;
+        Assert.Equal(14, stored.Values["calls"]);
+        Assert.Equal(["Call Acme"], stored.Plan);
+        Assert.Equal("Waiting on legal for the MSA", stored.Blockers);
+        Assert.Contains("What changed: Calls 33 → 14.", corrected.AllText(), StringComparison.Ordinal);
+        Assert.Contains("Your plan and blockers stay as they were.", corrected.AllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_typed_correction_that_names_new_blockers_replaces_only_the_blockers()
+    {
+        await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("30", "1", "0", "Call Acme", "Waiting on legal"));
+
+        var corrected = await _bot.SayAsync("calls 30, meetings 1, proposals 0 blockers: pricing sign-off");
+
+        var stored = (await _bot.Get<ICheckInStore>().GetAsync("rep-1", TestData.Friday))!.Value;
+        Assert.Equal(["Call Acme"], stored.Plan);
+        Assert.Equal("pricing sign-off", stored.Blockers);
+        Assert.Contains("What changed: blockers.", corrected.AllText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1900-01-01")]
+    [InlineData("2026-11-18")]
+    public async Task A_form_sent_back_with_an_old_report_date_is_refused_and_stores_nothing(string date)
+    {
+        var values = Numbers("30", "3", "1");
+        values[CheckInMessages.ReportDateField] = date;
+
+        var result = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, values);
+
+        Assert.Contains("too far back to change now, so I saved nothing", result.AllText(), StringComparison.Ordinal);
+        Assert.Equal("2026-11-20", result.Replies[^1].Form!.Data![CheckInMessages.ReportDateField]);
+        var stored = await _bot.Get<ICheckInStore>().ListForMemberAsync("rep-1", new NodaTime.LocalDate(1900, 1, 1), TestData.Friday);
+        Assert.Empty(stored);
+    }
+
+    [Fact]
+    public async Task A_form_answered_the_next_working_day_still_reports_on_the_day_it_was_made_for()
+    {
+        var values = Numbers("30", "3", "1");
+        values[CheckInMessages.ReportDateField] = "2026-11-19";
+
+        var result = await _bot.SubmitAsync(CheckInFlow.SubmitVerb, values);
+
+        Assert.Contains("Check-in saved for Thu 19 Nov", result.AllText(), StringComparison.Ordinal);
+        Assert.NotNull(await _bot.Get<ICheckInStore>().GetAsync("rep-1", TestData.Friday.PlusDays(-1)));
+    }
+
+    [Fact]
     public async Task Hitting_every_target_is_posted_to_the_team_channel_once_even_when_edited()
     {
         await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("30", "3", "1"));
@@ -140,6 +196,7 @@ public class CheckInFlowTests : IAsyncLifetime
         Assert.NotNull(post);
         Assert.Equal(RecipientKind.Team, post.RecipientKind);
         Assert.Contains("Hit every lead-metric target", post.Message.AllText(), StringComparison.Ordinal);
+        Assert.Contains("1 proposal.", post.Message.AllText(), StringComparison.Ordinal);
     }
 
     [Fact]

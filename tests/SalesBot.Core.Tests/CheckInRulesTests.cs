@@ -89,4 +89,13 @@ public class CheckInRulesTests
         Assert.True(daysToFollowUp.IsMet(2));
         Assert.False(daysToFollowUp.IsMet(3));
     }
+
+    [Theory]
+    [InlineData("proposals", 1, "1 proposal")]
+    [InlineData("proposals", 0, "0 proposals")]
+    [InlineData("calls", 2, "2 calls")]
+    [InlineData("days", 1, "1 day")]
+    [InlineData("business", 1, "1 business")]
+    public void A_count_reads_as_english_one_proposal_two_proposals(string unit, int value, string expected) =>
+        Assert.Equal(expected, new LeadMetric("m", "M", unit, 1).CountOf(value));
 }

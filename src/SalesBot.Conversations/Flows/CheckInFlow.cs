@@ -55,8 +55,16 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
         }
 
         // The form carries the day it was made for, so a card answered after midnight still reports on
-        // its day; a missing or future date falls back to today's report day.
-        var reportDate = Dates.ParseIso(submission.Value(CheckInMessages.ReportDateField)) is { } d && d <= today ? d : today;
+        // its day. The date is echoed back by the client, so only today's report day and the one before
+        // it are taken: nobody can invent history or a streak by editing the card's data.
+        var reportDate = Dates.ParseIso(submission.Value(CheckInMessages.ReportDateField)) ?? today;
+        if (reportDate != today && reportDate != turn.Calendar.ReportDateFor(today))
+        {
+            return TurnResult.Reply(
+                OutboundMessage.Plain(CheckInMessages.TooFarBack(reportDate, today)),
+                CheckInMessages.Form(turn.Member, today, (await checkIns.GetAsync(turn.Member.Id, today, cancellationToken))?.Value));
+        }
+
         var raw = turn.Member.Metrics.ToDictionary(m => m.Key, m => submission.Value(m.Key));
         var plan = (submission.Value(CheckInMessages.PlanInput) ?? string.Empty)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -84,6 +92,17 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
         // version read here makes a concurrent save of the same day conflict instead of being lost.
         var existing = await checkIns.GetAsync(turn.Member.Id, reportDate, cancellationToken);
         var stored = existing is null ? checkIn : checkIn with { SubmittedAt = existing.Value.SubmittedAt, UpdatedAt = now };
+        if (!fromForm && existing is not null)
+        {
+            // A typed correction ("calls 14, meetings 1") is about the numbers: the plan and blockers it
+            // does not mention stay as they were (the form shows them, so there an empty field means "none").
+            stored = stored with
+            {
+                Plan = checkIn.Plan.Count == 0 ? existing.Value.Plan : checkIn.Plan,
+                Blockers = checkIn.Blockers ?? existing.Value.Blockers,
+            };
+        }
+
         turn.Changes.PutCheckIn(stored, Expect.For(existing));
         var history = (await checkIns.ListForMemberAsync(turn.Member.Id, reportDate.PlusDays(-HistoryDays), reportDate, cancellationToken))
             .Where(c => c.ReportDate != reportDate)
@@ -93,7 +112,7 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
         var outcome = CheckInOutcome.Evaluate(stored, turn.Member.Metrics, history, turn.Calendar);
         await CelebrateAsync(turn, stored, outcome, cancellationToken);
 
-        var saved = CheckInMessages.Saved(turn.Member, stored, outcome, existing is not null);
+        var saved = CheckInMessages.Saved(turn.Member, stored, outcome, existing is not null, existing?.Value);
         return new TurnResult { Replies = [saved], ReplacesSubmittedForm = fromForm ? saved : null };
     }
 
@@ -107,11 +126,11 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
         if (outcome.AllTargetsMet)
         {
             detected.Add(($"{idPrefix}:target", WinKind.TargetHit, $"Hit every lead-metric target on {day}: " +
-                string.Join(", ", outcome.Results.Select(r => $"{r.Value} {r.Metric.Unit}")) + "."));
+                string.Join(", ", outcome.Results.Select(r => r.Metric.CountOf(r.Value))) + "."));
         }
 
         detected.AddRange(outcome.PersonalBests.Select(b =>
-            ($"{idPrefix}:best:{b.Metric.Key}", WinKind.PersonalBest, $"New personal best: {b.Value} {b.Metric.Unit} on {day}.")));
+            ($"{idPrefix}:best:{b.Metric.Key}", WinKind.PersonalBest, $"New personal best: {b.Metric.CountOf(b.Value)} on {day}.")));
 
         if (Streak.IsMilestone(outcome.Streak))
         {

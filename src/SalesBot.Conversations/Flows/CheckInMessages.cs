@@ -59,7 +59,12 @@ public static class CheckInMessages
         };
     }
 
-    public static OutboundMessage Saved(Member member, CheckIn checkIn, CheckInOutcome outcome, bool replaced)
+    /// <summary>Answer to a check-in form sent back for a day outside the allowed window.</summary>
+    public static string TooFarBack(NodaTime.LocalDate asked, NodaTime.LocalDate today) =>
+        $"That form was for {Dates.Display(asked)}, which is too far back to change now, so I saved nothing. " +
+        $"Here's the one for {Dates.Display(today)}.";
+
+    public static OutboundMessage Saved(Member member, CheckIn checkIn, CheckInOutcome outcome, bool replaced, CheckIn? previous = null)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(checkIn);
@@ -72,6 +77,10 @@ public static class CheckInMessages
         if (replaced)
         {
             blocks.Add(new Paragraph("You'd already checked in for that day, so I replaced your earlier numbers with these."));
+            if (previous is not null)
+            {
+                blocks.Add(new Paragraph(WhatChanged(member, previous, checkIn)));
+            }
         }
 
         blocks.Add(new FactList(outcome.Results.Select(r => new Fact(r.Metric.Name, ResultText(r))).ToList()));
@@ -86,7 +95,7 @@ public static class CheckInMessages
             cheers.Add($"🔥 {outcome.Streak} working days in a row.");
         }
 
-        cheers.AddRange(outcome.PersonalBests.Select(b => $"🏆 Personal best: {b.Value} {b.Metric.Unit}!"));
+        cheers.AddRange(outcome.PersonalBests.Select(b => $"🏆 Personal best: {b.Metric.CountOf(b.Value)}!"));
         blocks.Add(new Paragraph(string.Join(' ', cheers)));
 
         if (checkIn.Plan.Count > 0)
@@ -129,5 +138,29 @@ public static class CheckInMessages
         return result.Metric.HigherIsBetter
             ? $"{result.Value} / {target} ({result.Metric.DailyTarget - result.Value} to go)"
             : $"{result.Value} / {target}";
+    }
+
+    /// <summary>"What changed: Calls 33 → 32. Your plan and blockers stay as they were.", so a correction never surprises.</summary>
+    private static string WhatChanged(Member member, CheckIn before, CheckIn after)
+    {
+        var changes = member.Metrics
+            .Where(m => before.Values.GetValueOrDefault(m.Key) != after.Values.GetValueOrDefault(m.Key))
+            .Select(m => $"{m.Name} {before.Values.GetValueOrDefault(m.Key)} → {after.Values.GetValueOrDefault(m.Key)}")
+            .ToList();
+        if (!before.Plan.SequenceEqual(after.Plan, StringComparer.Ordinal))
+        {
+            changes.Add("today's plan");
+        }
+
+        if (!string.Equals(before.Blockers, after.Blockers, StringComparison.Ordinal))
+        {
+            changes.Add(after.Blockers is null ? "blockers cleared" : "blockers");
+        }
+
+        var what = changes.Count == 0 ? "Nothing changed." : $"What changed: {string.Join(", ", changes)}.";
+        var notesKept = before.Plan.Count + (before.Blockers is null ? 0 : 1) > 0
+            && before.Plan.SequenceEqual(after.Plan, StringComparer.Ordinal)
+            && string.Equals(before.Blockers, after.Blockers, StringComparison.Ordinal);
+        return notesKept ? what + " Your plan and blockers stay as they were." : what;
     }
 }

@@ -47,7 +47,7 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
         var (emoji, label) = win.Kind switch
         {
             WinKind.DealClosed => ("🏆", "Deal closed"),
-            WinKind.MeetingWon => ("📅", "Meeting won"),
+            WinKind.MeetingWon => ("📅", "Meeting booked"),
             WinKind.StageAdvanced => ("🚀", "Moved to the next stage"),
             WinKind.TargetHit => ("🎯", "Every target hit"),
             WinKind.PersonalBest => ("🏅", "Personal best"),

@@ -7,4 +7,10 @@ namespace SalesBot.Core.Metrics;
 public sealed record LeadMetric(string Key, string Name, string Unit, int DailyTarget, bool HigherIsBetter = true)
 {
     public bool IsMet(int value) => HigherIsBetter ? value >= DailyTarget : value <= DailyTarget;
+
+    /// <summary>"1 proposal", "2 proposals": units are stored plural, and "1 proposals" reads as a bug in a win post.</summary>
+    public string CountOf(int value) =>
+        value == 1 && Unit.Length > 1 && Unit.EndsWith('s') && !Unit.EndsWith("ss", StringComparison.Ordinal)
+            ? $"1 {Unit[..^1]}"
+            : $"{value} {Unit}";
 }
