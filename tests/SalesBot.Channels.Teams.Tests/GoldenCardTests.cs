@@ -48,6 +48,24 @@ public sealed class GoldenCardTests
     };
 
     [Fact]
+    public void A_number_typed_below_zero_in_the_card_is_answered_cant_be_negative_not_is_required()
+    {
+        var card = JsonSerializer.SerializeToNode(ActivityMapper.ToActivity(CheckInMessages.Form(Ana, Day), CardActionStyle.Execute), ActivityJson.Options)!;
+        var calls = Descendants(card).OfType<JsonObject>().Single(e => e["id"] is JsonValue id && (string?)id == "calls");
+
+        Assert.Equal(0, (int)calls["min"]!);
+        Assert.StartsWith("Calls", (string)calls["errorMessage"]!, StringComparison.Ordinal);
+        Assert.Contains("can't be negative: enter a whole number from 0 to 10,000.", (string)calls["errorMessage"]!, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
+    {
+        JsonObject o => o.Where(p => p.Value is not null).SelectMany(p => Descendants(p.Value!)).Prepend(o),
+        JsonArray a => a.Where(e => e is not null).SelectMany(e => Descendants(e!)).Prepend(a),
+        _ => [node],
+    };
+
+    [Fact]
     public void Check_in_form() =>
         AssertGolden("checkin-form", ActivityMapper.ToActivity(CheckInMessages.Form(Ana, Day), CardActionStyle.Execute));
 

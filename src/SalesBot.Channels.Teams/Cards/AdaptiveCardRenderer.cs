@@ -154,7 +154,7 @@ public static class AdaptiveCardRenderer
             ["max"] = n.Max,
             ["value"] = n.Value,
             ["placeholder"] = n.Placeholder,
-        }, n, n.Required),
+        }, n, n.Required, NumberError(n)),
         TextInput t => WithCommon(new JsonObject
         {
             ["type"] = "Input.Text",
@@ -184,14 +184,22 @@ public static class AdaptiveCardRenderer
     private static string? IsoDate(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? value : null;
 
-    private static JsonObject WithCommon(JsonObject node, FormInput input, bool required)
+    /// <summary>
+    /// Teams shows one errorMessage for every client-side check (required, min, max), so a number's
+    /// message names the whole rule: "-3" must not be answered with "is required".
+    /// </summary>
+    private static string NumberError(NumberInput n) => n.Min == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{n.Label} can't be negative: enter a whole number from 0 to {n.Max:N0}.")
+        : string.Create(CultureInfo.InvariantCulture, $"{n.Label}: enter a whole number from {n.Min:N0} to {n.Max:N0}.");
+
+    private static JsonObject WithCommon(JsonObject node, FormInput input, bool required, string? errorMessage = null)
     {
         node["id"] = input.Id;
         node["label"] = input.Label;
         node["isRequired"] = required;
-        if (required)
+        if (required || errorMessage is not null)
         {
-            node["errorMessage"] = $"{input.Label} is required.";
+            node["errorMessage"] = errorMessage ?? $"{input.Label} is required.";
         }
 
         foreach (var key in node.Where(p => p.Value is null).Select(p => p.Key).ToList())
