@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ScheduledMessages>();
         services.AddScoped<ScheduledPrompts>();
         services.AddScoped<IDeliveryCheck, MemberDeliveryCheck>();
+        services.AddScoped<IDeliveryCheck, DetectedWinCheck>();
         return services;
     }
 

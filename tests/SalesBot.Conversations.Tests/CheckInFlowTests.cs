@@ -187,6 +187,50 @@ public class CheckInFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_target_hit_post_waits_for_the_numbers_to_settle_and_shows_the_corrected_ones()
+    {
+        await _bot.RememberConversationAsync(RecipientKind.Team, TestData.TeamId, "channel-1");
+        await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("33", "3", "1"));
+        await _bot.DispatchOutboxAsync();
+        Assert.Empty(_bot.Messenger.Sent); // not yet: a correction may follow
+
+        await _bot.SayAsync("calls 32, meetings 3, proposals 1");
+        _bot.Clock.Advance(DetectedWins.SettleTime);
+        await _bot.DispatchOutboxAsync();
+
+        var post = Assert.Single(_bot.Messenger.Sent, s => s.Message.AllText().Contains("Every target hit", StringComparison.Ordinal)).Message.AllText();
+        Assert.Contains("32 calls, 3 meetings, 1 proposal.", post, StringComparison.Ordinal);
+        Assert.DoesNotContain("33", post, StringComparison.Ordinal);
+        Assert.Equal(OutboxStatus.Sent, (await _bot.Get<IOutbox>().GetAsync("win:detected:rep-1:2026-11-20:target"))!.Status);
+    }
+
+    [Fact]
+    public async Task A_correction_that_misses_a_target_withdraws_the_target_hit_post_before_it_goes_out()
+    {
+        await _bot.RememberConversationAsync(RecipientKind.Team, TestData.TeamId, "channel-1");
+        await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("30", "3", "1"));
+
+        await _bot.SayAsync("calls 20, meetings 3, proposals 1");
+        _bot.Clock.Advance(DetectedWins.SettleTime);
+        await _bot.DispatchOutboxAsync();
+
+        Assert.DoesNotContain(_bot.Messenger.Sent, s => s.Message.AllText().Contains("Every target hit", StringComparison.Ordinal));
+        Assert.Equal(OutboxStatus.Withdrawn, (await _bot.Get<IOutbox>().GetAsync("win:detected:rep-1:2026-11-20:target"))!.Status);
+    }
+
+    [Theory]
+    [InlineData("win:detected:29:1abc-def:2026-11-20:target", "29:1abc-def")]
+    [InlineData("win:detected:rep-1:2026-11-20:best:calls", "rep-1")]
+    [InlineData("win:detected:U123:2026-11-20:streak", "U123")]
+    public void A_detected_win_post_key_reads_back_its_member_even_when_the_id_holds_colons(string key, string member)
+    {
+        var parsed = DetectedWins.ParsePostKey(key);
+
+        Assert.Equal((member, new NodaTime.LocalDate(2026, 11, 20)), parsed);
+        Assert.Null(DetectedWins.ParsePostKey("win:logged-1"));
+    }
+
+    [Fact]
     public async Task Hitting_every_target_is_posted_to_the_team_channel_once_even_when_edited()
     {
         await _bot.SubmitAsync(CheckInFlow.SubmitVerb, Numbers("30", "3", "1"));

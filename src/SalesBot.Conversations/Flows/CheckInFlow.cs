@@ -17,9 +17,6 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
     public const string OpenVerb = "checkin.open";
     public const string SubmitVerb = "checkin.submit";
 
-    /// <summary>How far back personal bests and streaks look.</summary>
-    private const int HistoryDays = 180;
-
     public IReadOnlyList<string> Commands { get; } = ["check in", "checkin"];
 
     public IReadOnlyList<string> Verbs { get; } = [OpenVerb, SubmitVerb];
@@ -104,7 +101,7 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
         }
 
         turn.Changes.PutCheckIn(stored, Expect.For(existing));
-        var history = (await checkIns.ListForMemberAsync(turn.Member.Id, reportDate.PlusDays(-HistoryDays), reportDate, cancellationToken))
+        var history = (await checkIns.ListForMemberAsync(turn.Member.Id, reportDate.PlusDays(-DetectedWins.HistoryDays), reportDate, cancellationToken))
             .Where(c => c.ReportDate != reportDate)
             .Append(stored)
             .OrderBy(c => c.ReportDate)
@@ -116,31 +113,16 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
         return new TurnResult { Replies = [saved], ReplacesSubmittedForm = fromForm ? saved : null };
     }
 
-    /// <summary>Detected wins. Ids are per member, day and kind, so a corrected check-in never posts twice.</summary>
+    /// <summary>
+    /// Detected wins. Ids are per member, day and kind, so a corrected check-in never posts twice; posts
+    /// about the numbers wait <see cref="DetectedWins.SettleTime"/> and are rebuilt before they go out.
+    /// </summary>
     private async Task CelebrateAsync(Turn turn, CheckIn checkIn, CheckInOutcome outcome, CancellationToken cancellationToken)
     {
-        var member = turn.Member;
-        var day = Dates.Display(checkIn.ReportDate);
-        var idPrefix = $"detected:{member.Id}:{Dates.ToIso(checkIn.ReportDate)}";
-        var detected = new List<(string Id, WinKind Kind, string Text)>();
-        if (outcome.AllTargetsMet)
+        foreach (var win in DetectedWins.From(turn.Member, checkIn, outcome))
         {
-            detected.Add(($"{idPrefix}:target", WinKind.TargetHit, $"Hit every lead-metric target on {day}: " +
-                string.Join(", ", outcome.Results.Select(r => r.Metric.CountOf(r.Value))) + "."));
-        }
-
-        detected.AddRange(outcome.PersonalBests.Select(b =>
-            ($"{idPrefix}:best:{b.Metric.Key}", WinKind.PersonalBest, $"New personal best: {b.Metric.CountOf(b.Value)} on {day}.")));
-
-        if (Streak.IsMilestone(outcome.Streak))
-        {
-            detected.Add(($"{idPrefix}:streak", WinKind.Streak, $"{outcome.Streak} working days of check-ins in a row."));
-        }
-
-        foreach (var (id, kind, text) in detected)
-        {
-            var win = new Win { Id = id, MemberId = member.Id, TeamId = member.TeamId, Kind = kind, Text = text, At = checkIn.SubmittedAt };
-            await winPosts.CelebrateAsync(win, member, turn.Changes, cancellationToken);
+            var sendAt = DetectedWins.DependsOnNumbers(win) ? clock.GetCurrentInstant() + DetectedWins.SettleTime : (Instant?)null;
+            await winPosts.CelebrateAsync(win, turn.Member, turn.Changes, cancellationToken, sendAt);
         }
     }
 }

@@ -1,3 +1,4 @@
+using NodaTime;
 using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Ports;
@@ -14,7 +15,7 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
     /// again. The post, not the win, decides: a commit interrupted between the two (Cosmos DB has no
     /// transaction across them) stored the win without its post, and the redelivery must still post it.
     /// </summary>
-    public async Task<bool> CelebrateAsync(Win win, Member member, ChangeSet changes, CancellationToken cancellationToken)
+    public async Task<bool> CelebrateAsync(Win win, Member member, ChangeSet changes, CancellationToken cancellationToken, Instant? sendAt = null)
     {
         ArgumentNullException.ThrowIfNull(win);
         ArgumentNullException.ThrowIfNull(changes);
@@ -35,7 +36,7 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
                 RecipientId = win.TeamId,
                 Message = Post(win, member),
                 CreatedAt = win.At,
-                NextAttemptAt = win.At,
+                NextAttemptAt = sendAt ?? win.At,
             });
         return true;
     }

@@ -1,4 +1,5 @@
 using NodaTime;
+using SalesBot.Conversations.Messages;
 
 namespace SalesBot.Conversations.Outbox;
 
@@ -13,10 +14,15 @@ public interface IDeliveryCheck
     Task<DeliveryDecision> DecideAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>Send now, hold until later (no attempt used up), or withdraw for good, with the reason.</summary>
-public sealed record DeliveryDecision(DeliveryVerdict Verdict, Instant? Until = null, string? Reason = null)
+/// <summary>
+/// Send now (as queued, or as a message rebuilt from the current state), hold until later (no attempt
+/// used up), or withdraw for good, with the reason.
+/// </summary>
+public sealed record DeliveryDecision(DeliveryVerdict Verdict, Instant? Until = null, string? Reason = null, OutboundMessage? Message = null)
 {
     public static DeliveryDecision Send { get; } = new(DeliveryVerdict.Send);
+
+    public static DeliveryDecision SendAs(OutboundMessage message) => new(DeliveryVerdict.Send, Message: message);
 
     public static DeliveryDecision Hold(Instant until, string reason) => new(DeliveryVerdict.Hold, until, reason);
 

@@ -78,6 +78,11 @@ public sealed partial class OutboxDispatcher(
         foreach (var check in checks)
         {
             var decision = await check.DecideAsync(message, cancellationToken);
+            if (decision.Message is { } rebuilt)
+            {
+                message = message with { Message = rebuilt }; // what goes out, and what is recorded as sent
+            }
+
             switch (decision.Verdict)
             {
                 case DeliveryVerdict.Withdraw:
