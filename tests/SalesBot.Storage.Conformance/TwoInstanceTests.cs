@@ -85,6 +85,7 @@ public abstract class TwoInstanceTests : IAsyncLifetime
         var inbound = TestRecords.Message("rep-1", "calls 40, meetings 5, proposals 2", _clock.GetCurrentInstant(), "same-activity");
 
         var results = await Task.WhenAll(TurnAsync(_a, inbound), TurnAsync(_b, inbound));
+        _clock.Advance(DetectedWins.SettleTime); // posts about the day's numbers wait for them to settle
         await DispatchOnBothAsync();
 
         Assert.Single(results, r => r.Replies.Count > 0);
