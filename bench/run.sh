@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
-# First-turn benchmark: the baseline commit's Host against this checkout's Host, interleaved in rounds
-# on this machine. Writes bench/results/latest.{md,json} and dated copies (--quick: latest-quick.*).
-#   bash bench/run.sh            full run (5 rounds, 5 s warm-up + 20 s per Host run; ~10 minutes with builds)
-#   bash bench/run.sh --quick    smoke test (1 round, 2 s + 5 s, 2,000 reps)
-# Other flags go to the load generator (--rounds, --users, --connections, --warmup, --duration).
-# BENCH_BASELINE=<commit> compares against another baseline than 564e05f.
+# SalesBot against the least work a turn can do, side by side in one run (issue 12): turns against the
+# minimal Kestrel endpoint and the minimal turn, both stores, memory, fan-out, summary cost and the
+# micro-benchmarks. Writes bench/results/latest.{md,json} and a dated copy of each.
+#   bash bench/run.sh            the full run (about 15 minutes on 2 cores, builds included)
+#   bash bench/run.sh --smoke    CI's regression guard: a few seconds of SalesBot against the minimal
+#                                turn; fails below --min-ratio (default 0.03); writes results/latest-smoke.*
+# Other flags go to the bench (--rounds, --users, --connections, --warmup, --duration, --memory off).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(git -C "$here" rev-parse --show-toplevel)"
-baseline="${BENCH_BASELINE:-564e05f}"
+repo="$(cd "$here/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/salesbot-bench.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+cosmos_pid=""
+cleanup() { [ -n "$cosmos_pid" ] && kill "$cosmos_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
 
-before_sha="$(git -C "$repo" rev-parse --short "${baseline}^{commit}")"
-after_sha="$(git -C "$repo" rev-parse --short HEAD)"
-after_label="$after_sha"
-# "After" is the working tree as it is; say so when it differs from HEAD (results excluded).
-if [ -n "$(git -C "$repo" status --porcelain -- . ':(exclude)bench/results')" ]; then
-  after_label="$after_sha+uncommitted"
+smoke=false
+for arg in "$@"; do [ "$arg" = "--smoke" ] && smoke=true; done
+
+label="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+# The figures are for the working tree as it is; say so when it differs from HEAD (results excluded).
+if [ -n "$(git -C "$repo" status --porcelain -- . ':(exclude)bench/results' 2>/dev/null)" ]; then
+  label="$label+uncommitted"
 fi
 
 build() { # project, output folder
@@ -26,37 +29,41 @@ build() { # project, output folder
     { cat "$work/build.log"; echo "build failed: $1" >&2; exit 2; }
 }
 
-echo "== after: $after_label (this checkout), building Release"
-build "$repo/src/SalesBot.Host/SalesBot.Host.csproj" "$work/after"
-
-# git archive rather than git worktree: nothing is written to the shared .git of other checkouts.
-echo "== before: $before_sha (git archive), building Release"
-mkdir -p "$work/src-before"
-git -C "$repo" archive "$before_sha" | tar -x -C "$work/src-before"
-# The Host's build fetches Web Chat from npm; reuse this checkout's copy when the pinned version is the same.
-webchat="src/SalesBot.Host/wwwroot/lib"
-if [ -f "$repo/$webchat/webchat.js" ] &&
-  [ "$(grep -o '<WebChatVersion>[^<]*' "$repo/src/SalesBot.Host/SalesBot.Host.csproj")" = \
-    "$(grep -o '<WebChatVersion>[^<]*' "$work/src-before/src/SalesBot.Host/SalesBot.Host.csproj")" ]; then
-  mkdir -p "$work/src-before/$webchat" && cp -R "$repo/$webchat/." "$work/src-before/$webchat/"
-fi
-build "$work/src-before/src/SalesBot.Host/SalesBot.Host.csproj" "$work/before"
-
-echo "== load generator and local peers"
+echo "== building the Host ($label) and the bench, Release"
+build "$repo/src/SalesBot.Host/SalesBot.Host.csproj" "$work/host"
 build "$here/SalesBot.Bench/SalesBot.Bench.csproj" "$work/bench"
+
+extra=()
+if ! $smoke; then
+  # The Cosmos run (latency only) needs the Cosmos test server; the bench starts it here.
+  if [ -n "${SALESBOT_COSMOS_ENDPOINT:-}" ]; then
+    extra+=(--cosmos-endpoint "$SALESBOT_COSMOS_ENDPOINT")
+  else
+    echo "== cosmos test server"
+    (cd "$repo/tools/cosmos-test-server" && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; })
+    node "$repo/tools/cosmos-test-server/start.js" --port 0 >"$work/cosmos.log" 2>&1 &
+    cosmos_pid=$!
+    for _ in $(seq 1 120); do grep -q "listening on" "$work/cosmos.log" && break; sleep 0.5; done
+    endpoint=$(grep -oE "https://127\.0\.0\.1:[0-9]+/" "$work/cosmos.log" | head -1) ||
+      { cat "$work/cosmos.log"; echo "the Cosmos test server did not start" >&2; exit 2; }
+    extra+=(--cosmos-endpoint "$endpoint")
+  fi
+  echo "== micro-benchmarks (BenchmarkDotNet)"
+  dotnet run -c Release --project "$here/SalesBot.MicroBench" -- --out "$work/micro" --label "$label" >"$work/micro.log" 2>&1 ||
+    { tail -40 "$work/micro.log"; echo "the micro-benchmarks failed" >&2; exit 2; }
+  extra+=(--micro "$work/micro")
+fi
 
 echo "== running"
 set +e
-dotnet "$work/bench/SalesBot.Bench.dll" \
-  --before-dll "$work/before/SalesBot.Host.dll" --before-label "$before_sha (baseline)" \
-  --after-dll "$work/after/SalesBot.Host.dll" --after-label "$after_label" \
-  --out "$here/results" --work "$work/runs" "$@"
+dotnet "$work/bench/SalesBot.Bench.dll" --host-dll "$work/host/SalesBot.Host.dll" --host-label "$label" \
+  --out "$here/results" --work "$work/runs" "${extra[@]}" "$@"
 status=$?
 set -e
 if [ "$status" -ne 0 ] && [ -d "$work/runs" ]; then
-  # Keep the Hosts' logs of a failed run for a look.
+  # Keep the processes' logs of a failed run for a look.
   mkdir -p "$here/results/failed-logs"
-  find "$work/runs" -name host.log -exec sh -c 'cp "$1" "'"$here"'/results/failed-logs/$(basename "$(dirname "$1")").log"' _ {} \;
-  echo "Host logs: $here/results/failed-logs/" >&2
+  find "$work/runs" -name '*.log' -exec sh -c 'cp "$1" "'"$here"'/results/failed-logs/$(basename "$(dirname "$1")")-$(basename "$1")"' _ {} \;
+  echo "logs: $here/results/failed-logs/" >&2
 fi
 exit "$status"

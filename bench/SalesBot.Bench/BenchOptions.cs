@@ -2,27 +2,44 @@ using System.Globalization;
 
 namespace SalesBot.Bench;
 
-/// <summary>One Host build to measure: a label for the report and the built Host dll.</summary>
-internal sealed record HostVariant(string Name, string Label, string Dll);
-
-/// <summary>Command-line settings. <c>--quick</c> is the smoke-test preset; explicit flags override either preset.</summary>
+/// <summary>
+/// Command-line settings. <c>--smoke</c> is the CI regression guard's preset (a few seconds, SalesBot and
+/// the minimal turn only, failing below <c>--min-ratio</c>); explicit flags override either preset.
+/// </summary>
 internal sealed record BenchOptions
 {
-    public required HostVariant Before { get; init; }
-    public required HostVariant After { get; init; }
+    public required string HostDll { get; init; }
+    public required string HostLabel { get; init; }
     public required string OutputDirectory { get; init; }
     public required string WorkDirectory { get; init; }
-    public bool Quick { get; init; }
-    public int Rounds { get; init; } = 5;
-    public int Users { get; init; } = 2000;
+    public bool Smoke { get; init; }
+    public int Rounds { get; init; } = 3;
+    public int Users { get; init; } = 10_000;
     public int Connections { get; init; } = 32;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The Cosmos test server for the latency-only Cosmos run; none means that run is left out (and the report says so).</summary>
+    public string? CosmosEndpoint { get; init; }
+
+    /// <summary>Reps in the Cosmos run: the test server is far slower than SQLite, so fewer reps keep enrolment short.</summary>
+    public int CosmosUsers { get; init; } = 1_000;
+
+    public bool Memory { get; init; } = true;
+    public int MemoryTurns { get; init; } = 100_000;
+    public int ScheduledMembers { get; init; } = 100_000;
+    public TimeSpan MemoryCap { get; init; } = TimeSpan.FromSeconds(240);
+
+    /// <summary>Folder with the micro-benchmarks' micro.md, folded into the report when present.</summary>
+    public string? MicroResults { get; init; }
+
+    /// <summary>The smoke run fails when SalesBot's turns/s fall below this share of the minimal turn's.</summary>
+    public double MinRatio { get; init; } = 0.03;
 
     /// <summary>Enrolment is count-bound (one turn per user); this caps it in time should a Host crawl.</summary>
     public TimeSpan EnrollCap { get; init; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>Hard cap on requests per phase, so a very fast Host cannot make the latency arrays unbounded.</summary>
+    /// <summary>Hard cap on requests per phase, so a very fast target cannot make the latency arrays unbounded.</summary>
     public int MaxRequestsPerPhase { get; init; } = 2_000_000;
 
     /// <summary>A run fails when more than this share of its requests were not 2xx.</summary>
@@ -31,12 +48,12 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        var quick = false;
+        var smoke = false;
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--quick")
+            if (args[i] == "--smoke")
             {
-                quick = true;
+                smoke = true;
             }
             else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
             {
@@ -53,23 +70,26 @@ internal sealed record BenchOptions
         TimeSpan Seconds(string key, TimeSpan fallback) =>
             map.TryGetValue(key, out var v) ? TimeSpan.FromSeconds(double.Parse(v, CultureInfo.InvariantCulture)) : fallback;
 
-        // Enough reps that none of them passes Teams' per-conversation limit (60 sends in 30 s) at
-        // thousands of turns a second: past it, replies are refused and the run measures throttling.
-        var preset = quick
-            ? new { Rounds = 1, Users = 2000, Warmup = TimeSpan.FromSeconds(2), Duration = TimeSpan.FromSeconds(5) }
-            : new { Rounds = 5, Users = 2000, Warmup = TimeSpan.FromSeconds(5), Duration = TimeSpan.FromSeconds(20) };
+        // 10,000 reps: at thousands of turns a second none of them passes Teams' per-conversation limit
+        // (60 sends in 30 s), which the Host enforces on its replies; past it the run would measure throttling.
         return new BenchOptions
         {
-            Before = new HostVariant("before", Required("before-label"), Path.GetFullPath(Required("before-dll"))),
-            After = new HostVariant("after", Required("after-label"), Path.GetFullPath(Required("after-dll"))),
+            HostDll = Path.GetFullPath(Required("host-dll")),
+            HostLabel = Required("host-label"),
             OutputDirectory = Path.GetFullPath(Required("out")),
             WorkDirectory = Path.GetFullPath(map.GetValueOrDefault("work") ?? Path.Combine(Path.GetTempPath(), "salesbot-bench-" + Guid.NewGuid().ToString("N"))),
-            Quick = quick,
-            Rounds = Int("rounds", preset.Rounds),
-            Users = Int("users", preset.Users),
+            Smoke = smoke,
+            Rounds = Int("rounds", smoke ? 1 : 3),
+            Users = Int("users", smoke ? 2_000 : 10_000),
             Connections = Int("connections", 32),
-            Warmup = Seconds("warmup", preset.Warmup),
-            Duration = Seconds("duration", preset.Duration),
+            Warmup = Seconds("warmup", TimeSpan.FromSeconds(smoke ? 2 : 5)),
+            Duration = Seconds("duration", TimeSpan.FromSeconds(smoke ? 5 : 15)),
+            CosmosEndpoint = smoke ? null : map.GetValueOrDefault("cosmos-endpoint"),
+            Memory = !smoke && map.GetValueOrDefault("memory") != "off",
+            MemoryTurns = Int("memory-turns", 100_000),
+            ScheduledMembers = Int("scheduled-members", 100_000),
+            MicroResults = map.GetValueOrDefault("micro"),
+            MinRatio = map.TryGetValue("min-ratio", out var r) ? double.Parse(r, CultureInfo.InvariantCulture) : 0.03,
         };
     }
 }

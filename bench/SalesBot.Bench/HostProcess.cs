@@ -29,7 +29,7 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>Log lines at Warning or above (the Host logs JSON outside Development).</summary>
     public int Warnings => Volatile.Read(ref _warnings);
 
-    public static async Task<HostProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string logPath)
+    public static async Task<HostProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string logPath, IReadOnlyList<string>? arguments = null)
     {
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
@@ -41,6 +41,11 @@ internal sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(dll);
+        foreach (var argument in arguments ?? [])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
         foreach (var (key, value) in environment)
@@ -57,6 +62,20 @@ internal sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await host.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         return host;
+    }
+
+    /// <summary>User plus system CPU time the process has used so far (Linux /proc; 0 elsewhere).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+    }
+
+    /// <summary>Resident set (VmRSS) now, in bytes.</summary>
+    public long WorkingSetBytes()
+    {
+        _process.Refresh();
+        return _process.WorkingSet64;
     }
 
     /// <summary>Peak resident set (VmHWM) of the Host so far, in bytes.</summary>

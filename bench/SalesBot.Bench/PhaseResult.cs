@@ -16,6 +16,7 @@ internal sealed record PhaseResult
     public required double TurnsPerSecond { get; init; }
     public required double P50Ms { get; init; }
     public required double P90Ms { get; init; }
+    public required double P95Ms { get; init; }
     public required double P99Ms { get; init; }
     public required double MaxMs { get; init; }
 
@@ -48,6 +49,7 @@ internal sealed record PhaseResult
             TurnsPerSecond = Math.Round(latencies.Length / seconds, 1),
             P50Ms = Percentile(latencies, 0.50),
             P90Ms = Percentile(latencies, 0.90),
+            P95Ms = Percentile(latencies, 0.95),
             P99Ms = Percentile(latencies, 0.99),
             MaxMs = latencies.Length == 0 ? 0 : Math.Round(latencies[^1] / 1000.0, 2),
             Statuses = statuses,

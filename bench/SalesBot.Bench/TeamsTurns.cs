@@ -48,12 +48,15 @@ internal sealed class TeamsTurns
         sequence < Users ? Build("e" + sequence.ToString(CultureInfo.InvariantCulture), _enrollLine, _userParts[sequence]) : null;
 
     /// <summary>Check-in lines round-robin over all users: consecutive turns of one user are <see cref="Users"/> requests apart.</summary>
-    public HttpContent CheckIn(long sequence)
+    public HttpContent CheckIn(long sequence) => CheckInAmong(sequence, Users);
+
+    /// <summary>Check-in lines round-robin over the first <paramref name="among"/> users.</summary>
+    public HttpContent CheckInAmong(long sequence, int among)
     {
-        var user = (int)(sequence % Users);
-        var round = sequence / Users;
+        var user = (int)(sequence % among);
+        var round = sequence / among;
         var line = _checkInLines[(int)((user * 31 + round) % _checkInLines.Length)];
-        return Build("c" + sequence.ToString(CultureInfo.InvariantCulture), line, _userParts[user]);
+        return Build("c" + user.ToString(CultureInfo.InvariantCulture) + "-" + round.ToString(CultureInfo.InvariantCulture), line, _userParts[user]);
     }
 
     private SegmentContent Build(string id, byte[] text, byte[] userPart) =>

@@ -37,6 +37,7 @@ public static class AdminServiceCollectionExtensions
             return Results.Problem(reason, statusCode: StatusCodes.Status401Unauthorized);
         });
         OutboxAdminEndpoints.Map(admin);
+        RuntimeAdminEndpoints.Map(admin);
         return app;
     }
 }

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace SalesBot.Bench;
+
+/// <summary>Issue 12's targets, each against what this run measured.</summary>
+internal static class Targets
+{
+    public static IReadOnlyList<TargetCheck> Check(IReadOnlyList<RunResult> runs, IReadOnlyList<ReportSection> sections, BenchOptions options)
+    {
+        var checks = new List<TargetCheck>();
+        if (Ratio.Of(runs, TargetKind.SalesBotSqlite, TargetKind.MinimalTurn) is { } ratio)
+        {
+            checks.Add(new("turns on SQLite ≥ 50% of the minimal turn (same run)", F($"{ratio.TurnsPerSecond:0.0%}"), ratio.TurnsPerSecond >= 0.5));
+        }
+
+        if (runs.Where(r => r.Kind == TargetKind.SalesBotSqlite).ToList() is { Count: > 0 } salesBot)
+        {
+            var p99 = TargetSummary.Of(salesBot).P99Ms;
+            checks.Add(new($"p99 ≤ 20 ms at {options.Connections} connections", F($"{p99:0.0} ms"), p99 <= 20));
+        }
+
+        if (sections.Select(s => s.Figures).OfType<MemoryResult>().FirstOrDefault() is { } memory && memory.At(MemoryRun.AfterFirstBatch) is { } first)
+        {
+            checks.Add(new("working set ≤ 200 MB after 100,000 turns", F($"{first.WorkingSetMb:0} MB"), first.WorkingSetMb <= 200));
+            checks.Add(new("working set grows < 10% over the second 100,000 turns", F($"{memory.SecondBatchGrowth:+0.0%;-0.0%}"), memory.SecondBatchGrowth < 0.10));
+        }
+
+        return checks;
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
