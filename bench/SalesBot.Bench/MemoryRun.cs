@@ -19,8 +19,8 @@ internal sealed record MemoryResult(IReadOnlyList<MemoryPoint> Points, string Gc
 internal sealed class MemoryRun(BenchOptions options, LocalPeers peers, string token, string certificatePem)
 {
     public const string Idle = "idle";
-    public const string AfterFirstBatch = "after 100k turns";
-    public const string AfterSecondBatch = "after 200k turns";
+    public const string AfterFirstBatch = "after the first batch of turns";
+    public const string AfterSecondBatch = "after the second batch";
     public const string Scheduled = "members scheduled";
 
     public async Task<MemoryResult> RunAsync(Target target)

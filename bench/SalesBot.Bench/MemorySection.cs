@@ -21,7 +21,7 @@ internal static class MemorySection
         }
 
         s.AppendLine();
-        s.AppendLine(CultureInfo.InvariantCulture, $"Growth over the second 100,000 turns: **{memory.SecondBatchGrowth:+0.0%;-0.0%}** of the working set.");
+        s.AppendLine(CultureInfo.InvariantCulture, $"Growth of the working set over the second batch: **{memory.SecondBatchGrowth:+0.0%;-0.0%}**.");
         return new ReportSection("Memory", s.ToString(), memory);
     }
 }

@@ -21,8 +21,8 @@ internal static class Targets
 
         if (sections.Select(s => s.Figures).OfType<MemoryResult>().FirstOrDefault() is { } memory && memory.At(MemoryRun.AfterFirstBatch) is { } first)
         {
-            checks.Add(new("working set ≤ 200 MB after 100,000 turns", F($"{first.WorkingSetMb:0} MB"), first.WorkingSetMb <= 200));
-            checks.Add(new("working set grows < 10% over the second 100,000 turns", F($"{memory.SecondBatchGrowth:+0.0%;-0.0%}"), memory.SecondBatchGrowth < 0.10));
+            checks.Add(new(F($"working set ≤ 200 MB after {options.MemoryTurns:N0} turns"), F($"{first.WorkingSetMb:0} MB"), first.WorkingSetMb <= 200));
+            checks.Add(new(F($"working set grows < 10% over the second {options.MemoryTurns:N0} turns"), F($"{memory.SecondBatchGrowth:+0.0%;-0.0%}"), memory.SecondBatchGrowth < 0.10));
         }
 
         return checks;
