@@ -17,6 +17,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<MemberDirectory>();
         services.AddScoped<SharedConversations>();
         services.AddScoped<WinPosts>();
+        services.AddScoped<QuotaProgress>();
         services.AddScoped<CheckInFlow>();
         services.AddScoped<IFlow>(sp => sp.GetRequiredService<CheckInFlow>());
         services.AddScoped<IFlow, HelpFlow>();
@@ -33,6 +34,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow, SnoozeFlow>();
         services.AddScoped<IFlow, ScheduleFlow>();
         services.AddScoped<IFlow, HolidayFlow>();
+        services.AddScoped<IFlow, PipelineFlow>();
+        services.AddScoped<IFlow, QuotaFlow>();
         services.AddScoped<IFlow, RunScheduleFlow>();
         services.TryAddSingleton(new SchedulePolicy());
         services.TryAddSingleton<SchedulePlan>();

@@ -12,7 +12,7 @@ namespace SalesBot.Conversations.Flows;
 /// blockers, or the same typed on one line. The reply compares with targets, streak and personal bests,
 /// and detected wins are posted to the team channel.
 /// </summary>
-public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, IClock clock) : IFlow
+public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, QuotaProgress quotas, IClock clock) : IFlow
 {
     public const string OpenVerb = "checkin.open";
     public const string SubmitVerb = "checkin.submit";
@@ -110,6 +110,8 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, ICloc
         await CelebrateAsync(turn, stored, outcome, cancellationToken);
 
         var saved = CheckInMessages.Saved(turn.Member, stored, outcome, existing is not null, existing?.Value);
+        // The lag outcome beside the lead metrics: this month's deals against quota, when one is set.
+        saved = QuotaProgress.AddTo(saved, await quotas.ForMonthAsync(turn.Member, Core.Metrics.LagOutcome.MonthOf(now, turn.Zone), cancellationToken));
         return new TurnResult { Replies = [saved], ReplacesSubmittedForm = fromForm ? saved : null };
     }
 

@@ -51,6 +51,28 @@ public static partial class DetectedWins
             .ToList();
     }
 
+    /// <summary>
+    /// The month's first deal-closed win, in the rep's own zone, earns a post of its own. One id per
+    /// member and month, so it is posted once, whichever deal turns out to be first.
+    /// </summary>
+    public static Win FirstDealOfMonth(Member member, Win deal, YearMonth month)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(deal);
+        var what = WinPosts.Sentence(deal, member.Quota?.Currency) ?? deal.Text;
+        return new Win
+        {
+            Id = $"{Prefix}{member.Id}:{month.Year:D4}-{month.Month:D2}:first-deal",
+            MemberId = member.Id,
+            TeamId = member.TeamId,
+            Kind = WinKind.FirstDealOfMonth,
+            Text = $"First deal of {ReflectionFlow.MonthName(month)}: {what}.",
+            At = deal.At,
+            Account = deal.Account,
+            Amount = deal.Amount,
+        };
+    }
+
     /// <summary>Whether a win's numbers can still change: a streak milestone is about the day, not its numbers.</summary>
     public static bool DependsOnNumbers(Win win) => win?.Kind is WinKind.TargetHit or WinKind.PersonalBest;
 

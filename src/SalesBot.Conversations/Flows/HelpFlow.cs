@@ -36,7 +36,8 @@ public sealed class HelpFlow : IFlow
                 new BulletList(
                 [
                     "check in: yesterday's numbers, today's top 3 and blockers (or type it in one line: calls 32, meetings 4, proposals 1)",
-                    "win <what happened>: share a small win with the team, e.g. win moved Acme to proposal",
+                    "win: log a win with the form (stage advanced, meeting booked, deal closed, or your own words), or type it: win moved Acme to proposal, win closed Contoso $12,000",
+                    "quota: this month's deals and revenue against the quota your manager set; pipeline: your team's stages",
                     "reflect: this month's what worked, what didn't, what I'll try",
                     "status: your last few days and your streak",
                     "off until Dec 2, off tomorrow, skip today, back: time away (no prompts, streak kept)",
@@ -60,6 +61,8 @@ public sealed class HelpFlow : IFlow
                 "status week, status month: check-ins made against expected, totals against target, wins, open blockers and their age, streaks",
                 "status @name (or just a name): one rep's month, wins, open blocker and what they'll try; only for people who report to you",
                 "win <what happened>: celebrate a win in the team channel",
+                "pipeline: the team's stages; pipeline Lead, Qualified, Demo, Proposal, Closed won: set them in order",
+                "quota: each rep's monthly quota and progress; quota @ava 5 deals, quota Ava $40,000, quota ava off",
                 "team schedule: when the team is asked (check-in, reminder, digest…); holiday add Dec 24 Christmas Eve: team days off",
                 "run prompts, run reminders, run digest: send one now; delivery: what was sent, what is waiting, what failed",
                 "Each rep gets a check-in prompt in their own time zone on the team's working days (say schedule to see when); wins are posted to the team channel.",

@@ -11,7 +11,7 @@ namespace SalesBot.Conversations.Flows;
 /// The monthly reflection (seed 000): what worked, what didn't, what I'll try, with the rep's own
 /// numbers beside it and last month's "I'll try" brought back.
 /// </summary>
-public sealed class ReflectionFlow(IReflectionStore reflections, ICheckInStore checkIns, IClock clock) : IFlow
+public sealed class ReflectionFlow(IReflectionStore reflections, ICheckInStore checkIns, QuotaProgress quotas, IClock clock) : IFlow
 {
     public const string SubmitVerb = "reflect.submit";
     public const string MonthField = "month";
@@ -100,6 +100,11 @@ public sealed class ReflectionFlow(IReflectionStore reflections, ICheckInStore c
             var values = days.Select(d => d.ValueOf(metric.Key)).OfType<int>().ToList();
             var hit = values.Count(metric.IsMet);
             facts.Add(new Fact(metric.Name, values.Count == 0 ? "—" : $"{values.Sum()} total, target hit {hit} of {values.Count} days"));
+        }
+
+        if (await quotas.ForMonthAsync(member, month, cancellationToken) is { } outcome)
+        {
+            facts.Add(new Fact("Quota", outcome.Progress()));
         }
 
         var blocks = new List<MessageBlock> { new Heading($"Monthly reflection · {MonthName(month)}"), new FactList(facts) };

@@ -12,7 +12,7 @@ namespace SalesBot.Conversations.Flows;
 /// Status on request (seed 003): a manager sees who has checked in for the last working day, who has
 /// not, each rep's numbers against target and their blockers; a rep sees their own recent days.
 /// </summary>
-public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWinStore wins, IReflectionStore reflections, IClock clock) : IFlow
+public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWinStore wins, IReflectionStore reflections, QuotaProgress quotas, IClock clock) : IFlow
 {
     public const string Verb = "status";
     private const int StreakLookbackDays = 120;
@@ -142,6 +142,7 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
         }
 
         var label = week ? $"week of {Dates.Display(from)}" : ReflectionFlow.MonthName(month);
+        period = period with { Quota = await quotas.ForMonthAsync(rep, month, cancellationToken) };
         return StatusMessages.Rep(period, label, history.Where(c => c.ReportDate >= from).ToList(), kept, ownView);
     }
 
@@ -230,7 +231,13 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
         };
     }
 
-    private async Task<OutboundMessage> OwnAsync(Member member, MemberCalendar calendar, LocalDate reportDate, CancellationToken cancellationToken)
+    /// <summary>The rep's last few days, with this month's quota progress under them when a quota is set.</summary>
+    private async Task<OutboundMessage> OwnAsync(Member member, MemberCalendar calendar, LocalDate reportDate, CancellationToken cancellationToken) =>
+        QuotaProgress.AddTo(
+            await LastDaysAsync(member, calendar, reportDate, cancellationToken),
+            await quotas.ForMonthAsync(member, Core.Metrics.LagOutcome.MonthOf(clock.GetCurrentInstant(), calendar.Zone), cancellationToken));
+
+    private async Task<OutboundMessage> LastDaysAsync(Member member, MemberCalendar calendar, LocalDate reportDate, CancellationToken cancellationToken)
     {
         var history = await checkIns.ListForMemberAsync(member.Id, reportDate.PlusDays(-StreakLookbackDays), reportDate, cancellationToken);
         var streak = StandingStreak(history, reportDate, calendar);

@@ -92,6 +92,16 @@ public static class StatusMessages
             blocks.Add(new BulletList(rep.Wins.OrderByDescending(w => w.At).Take(5).Select(w => w.Text).ToList()));
         }
 
+        if (rep.Quota is { } quota)
+        {
+            blocks.Add(new Paragraph($"🎯 {QuotaProgress.Line(quota)}"));
+        }
+        else if (!ownView)
+        {
+            var first = member.DisplayName.Split(' ')[0];
+            blocks.Add(new Paragraph($"No monthly quota set: say \"quota {first} 5 deals\" or \"quota {first} $40,000\" to set one.", Subtle: true));
+        }
+
         if (rep.Blocker is { } blocker)
         {
             blocks.Add(new Paragraph($"Open blocker ({AgeText(blocker.AgeDays)}): {blocker.Text}"));

@@ -53,17 +53,40 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
             WinKind.TargetHit => ("🎯", "Every target hit"),
             WinKind.PersonalBest => ("🏅", "Personal best"),
             WinKind.Streak => ("🔥", "Check-in streak"),
+            WinKind.FirstDealOfMonth => ("🥇", "First deal of the month"),
             _ => ("🎉", "Small win"),
         };
+        var sentence = Sentence(win, member.Quota?.Currency);
+        var headline = sentence is null ? $"{emoji} {label}: {member.DisplayName}" : $"{emoji} {member.DisplayName} {sentence}";
+        var blocks = new List<MessageBlock> { new Heading(headline) };
+        if (sentence is null || !string.Equals(win.Text, sentence, StringComparison.OrdinalIgnoreCase))
+        {
+            blocks.Add(new Paragraph(win.Text));
+        }
+
+        blocks.Add(new Paragraph(
+            win.Kind == WinKind.FirstDealOfMonth ? "Spotted by SalesBot: the month's first deal is on the board." :
+            win.Detected ? "Spotted by SalesBot from today's check-in." : "Every step forward counts. Give them a 👏", Subtle: true));
         return new OutboundMessage
         {
-            Text = $"{emoji} {member.DisplayName}: {win.Text}",
-            Blocks =
-            [
-                new Heading($"{emoji} {label}: {member.DisplayName}"),
-                new Paragraph(win.Text),
-                new Paragraph(win.Detected ? "Spotted by SalesBot from today's check-in." : "Every step forward counts. Give them a 👏", Subtle: true),
-            ],
+            Text = sentence is null ? $"{emoji} {member.DisplayName}: {win.Text}" : $"{emoji} {member.DisplayName} {sentence}",
+            Blocks = blocks,
+        };
+    }
+
+    /// <summary>
+    /// What a structured win says after the rep's name ("moved Acme from Discovery to Proposal",
+    /// "closed Contoso · 12,000"); null for a win in free words.
+    /// </summary>
+    public static string? Sentence(Win win, string? currency = null)
+    {
+        ArgumentNullException.ThrowIfNull(win);
+        return win switch
+        {
+            { Kind: WinKind.StageAdvanced, Account: { } a, ToStage: { } to } => win.FromStage is { } from ? $"moved {a} from {from} to {to}" : $"moved {a} to {to}",
+            { Kind: WinKind.MeetingWon, Account: { } a } => $"booked a meeting with {a}",
+            { Kind: WinKind.DealClosed, Account: { } a } => win.Amount is { } amount ? $"closed {a} · {Core.Metrics.Money.Format(amount, currency)}" : $"closed {a}",
+            _ => null,
         };
     }
 }

@@ -27,6 +27,9 @@ public sealed record Member
 
     public IReadOnlyList<ChannelAccount> ChannelAccounts { get; init; } = [];
 
+    /// <summary>The monthly quota (the lag outcome) their manager set; null when none is set.</summary>
+    public MonthlyQuota? Quota { get; init; }
+
     /// <summary>The member's own schedule choices over the team's; null to follow the team.</summary>
     public ScheduleOverride? Schedule { get; init; }
 

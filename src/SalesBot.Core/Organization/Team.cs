@@ -1,3 +1,4 @@
+using SalesBot.Core.Pipeline;
 using SalesBot.Core.Schedules;
 
 namespace SalesBot.Core.Organization;
@@ -12,4 +13,7 @@ public sealed record Team(string Id, string OrganizationId, string Name, string 
     public Schedule Schedule { get; init; } = Schedule.Default;
 
     public HolidayCalendar Holidays { get; init; } = HolidayCalendar.Empty;
+
+    /// <summary>The stages a stage-advanced win is chosen from; teams that never set theirs get the defaults.</summary>
+    public PipelineStages Pipeline { get; init; } = PipelineStages.Default;
 }

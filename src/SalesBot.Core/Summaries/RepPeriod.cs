@@ -23,11 +23,11 @@ public sealed record RepPeriod(
     int Streak,
     bool StreakAtRisk)
 {
-    /// <summary>
-    /// Deals closed, from the rep's logged wins. The seam where the monthly quota's lag outcome
-    /// (issue 9) joins: today there is no quota to compare it with.
-    /// </summary>
+    /// <summary>Deals closed, from the rep's logged wins.</summary>
     public int DealsWon => Wins.Count(w => w.Kind == WinKind.DealClosed);
+
+    /// <summary>The month's deals and revenue against the rep's quota; null when no quota is set (or not asked for).</summary>
+    public LagOutcome? Quota { get; init; }
 
     /// <param name="history">The rep's check-ins from before <paramref name="from"/> (for the streak and a blocker's age) through <paramref name="to"/>.</param>
     public static RepPeriod For(Member rep, MemberCalendar calendar, LocalDate from, LocalDate to, IReadOnlyList<CheckIn> history, IReadOnlyList<Win> wins)

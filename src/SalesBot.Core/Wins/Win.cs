@@ -8,6 +8,7 @@ namespace SalesBot.Core.Wins;
 public sealed record Win
 {
     public const int MaxTextLength = 280;
+    public const int MaxAccountLength = 80;
 
     public required string Id { get; init; }
     public required string MemberId { get; init; }
@@ -19,7 +20,18 @@ public sealed record Win
 
     public required Instant At { get; init; }
 
-    public bool Detected => Kind is WinKind.TargetHit or WinKind.PersonalBest or WinKind.Streak;
+    /// <summary>The prospect or customer, for a stage advance, a meeting booked or a deal closed.</summary>
+    public string? Account { get; init; }
+
+    /// <summary>A stage advance's stages, as the team spells them; the from-stage may be unknown.</summary>
+    public string? FromStage { get; init; }
+
+    public string? ToStage { get; init; }
+
+    /// <summary>A deal closed's value, counted toward the revenue quota; null when the rep did not say.</summary>
+    public decimal? Amount { get; init; }
+
+    public bool Detected => Kind is WinKind.TargetHit or WinKind.PersonalBest or WinKind.Streak or WinKind.FirstDealOfMonth;
 }
 
 public enum WinKind
@@ -31,4 +43,5 @@ public enum WinKind
     TargetHit,
     PersonalBest,
     Streak,
+    FirstDealOfMonth,
 }
