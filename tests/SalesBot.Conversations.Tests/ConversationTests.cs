@@ -89,7 +89,7 @@ public class ConversationTests : IAsyncLifetime
         Assert.Equal(1, sent);
         var (to, message) = Assert.Single(_bot.Messenger.Sent);
         Assert.Equal("team-channel", to.ConversationId);
-        Assert.Contains("Ava: moved Acme to proposal", message.Text, StringComparison.Ordinal);
+        Assert.Equal("🚀 Ava moved Acme from Discovery to Proposal", message.Text);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class MemberBuilder
     private ScheduleOverride? _schedule;
     private string? _managerId;
     private readonly List<AwayPeriod> _away = [];
+    private MonthlyQuota? _quota;
 
     public static MemberBuilder ARep(string id = "rep-1") => new MemberBuilder().WithId(id);
 
@@ -44,6 +45,8 @@ public sealed class MemberBuilder
 
     public MemberBuilder AwayFrom(LocalDate from, LocalDate to) { _away.Add(new AwayPeriod(from, to, "vacation")); return this; }
 
+    public MemberBuilder WithQuota(int? deals, decimal? revenue = null, string? currency = null) { _quota = new MonthlyQuota(deals, revenue, currency); return this; }
+
     public static MemberBuilder ALeader(string id = "leader-1") =>
         new MemberBuilder().WithId(id).WithName("Lee Leader").WithRole(MemberRole.Leader);
 
@@ -60,6 +63,7 @@ public sealed class MemberBuilder
         Schedule = _schedule,
         ManagerId = _managerId,
         TimeAway = [.. _away],
+        Quota = _quota,
     };
 
     public static implicit operator Member(MemberBuilder builder) => builder.Build();
