@@ -221,6 +221,41 @@ public abstract partial class StoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wins_account_stages_and_amount_round_trip()
+    {
+        var stage = new Win
+        {
+            Id = "w-stage", MemberId = "rep-1", TeamId = TestData.TeamId, Kind = WinKind.StageAdvanced, Text = "moved Acme from Discovery to Proposal", At = T0,
+            Account = "Acme & Sons <Ltd>", FromStage = "Discovery", ToStage = "Proposal",
+        };
+        var deal = new Win { Id = "w-deal", MemberId = "rep-1", TeamId = TestData.TeamId, Kind = WinKind.DealClosed, Text = "closed Contoso", At = T0, Account = "Contoso", Amount = 12345.67m };
+        var first = deal with { Id = "detected:rep-1:2026-11:first-deal", Kind = WinKind.FirstDealOfMonth };
+
+        await Stores.CommitAsync(c => c.AddWin(stage).AddWin(deal).AddWin(first));
+
+        Assert.Equal(stage, await Stores.Wins.GetAsync("rep-1", "w-stage"));
+        Assert.Equal(deal, await Stores.Wins.GetAsync("rep-1", "w-deal"));
+        Assert.Equal(first, await Stores.Wins.GetAsync("rep-1", first.Id));
+    }
+
+    [Fact]
+    public async Task A_teams_pipeline_and_a_members_quota_round_trip_and_old_documents_get_the_defaults()
+    {
+        var team = TestData.Team with { Pipeline = SalesBot.Core.Pipeline.PipelineStages.Of(["Lead", "Demo", "Closed won"]) };
+        var rep = MemberBuilder.ARep().WithQuota(5, 40000.5m, "€").Build();
+
+        await Stores.CommitAsync(c => c.PutTeam(team, Expect.Absent).PutMember(rep, Expect.Absent).PutMember(MemberBuilder.ARep("rep-2").Build(), Expect.Absent));
+
+        Assert.Equal(team, (await Stores.Organizations.GetTeamAsync(TestData.TeamId))!.Value);
+        Assert.Equal(rep.Quota, (await Stores.Members.GetAsync(TestData.TeamId, rep.Id))!.Value.Quota);
+        Assert.Null((await Stores.Members.GetAsync(TestData.TeamId, "rep-2"))!.Value.Quota);
+        var old = DocumentJson.Deserialize<Team>("""{"id":"t-old","organizationId":"o","name":"Old","defaultTimeZone":"UTC"}""");
+        var oldWin = DocumentJson.Deserialize<Win>("""{"id":"w","memberId":"m","teamId":"t","kind":"DealClosed","text":"closed Acme","at":"2026-11-23T14:00:00Z"}""");
+        Assert.Equal(SalesBot.Core.Pipeline.PipelineStages.Default, old.Pipeline);
+        Assert.Equal((null, null, null, null), (oldWin.Account, oldWin.FromStage, oldWin.ToStage, oldWin.Amount));
+    }
+
+    [Fact]
     public async Task A_reflection_is_one_per_member_and_month()
     {
         var reflection = new Reflection { MemberId = "rep-1", Month = new YearMonth(2026, 11), Worked = "a", DidNotWork = "b", WillTry = "c", SubmittedAt = T0 };
