@@ -99,6 +99,39 @@ public sealed class GoldenCardTests
     }
 
     [Fact]
+    public void Win_form_with_the_teams_pipeline_stages() =>
+        AssertGolden("win-form", ActivityMapper.ToActivity(WinForm.For(Team with { Pipeline = Core.Pipeline.PipelineStages.Of(["Lead", "Qualified", "Demo", "Proposal", "Closed won"]) }),
+            CardActionStyle.Execute));
+
+    [Fact]
+    public void Win_form_sent_back_with_a_refused_stage_under_its_field() =>
+        AssertGolden("win-form-refused", ActivityMapper.ToActivity(WinForm.For(Team,
+            new Dictionary<string, string> { [WinForm.KindInput] = WinForm.Stage, [WinForm.AccountInput] = "Acme", [WinForm.FromStageInput] = "Proposal", [WinForm.ToStageInput] = "Discovery" },
+            new Dictionary<string, string> { [WinForm.FromStageInput] = "Acme went from Proposal back to Discovery: that's not a step forward." }), CardActionStyle.Execute));
+
+    [Theory]
+    [InlineData("win-post-stage", WinKind.StageAdvanced, "Acme <at>everyone</at>", "Discovery", "Proposal", null)]
+    [InlineData("win-post-deal", WinKind.DealClosed, "Contoso", null, null, 12000.0)]
+    [InlineData("win-post-first-deal", WinKind.FirstDealOfMonth, "Contoso", null, null, 12000.0)]
+    public void Win_posts_show_the_account_stages_and_amount(string golden, WinKind kind, string account, string? from, string? to, double? amount)
+    {
+        var win = new Win
+        {
+            Id = "w2", MemberId = Ana.Id, TeamId = Team.Id, Kind = kind, At = AnaCheckIn.SubmittedAt, Account = account, FromStage = from, ToStage = to, Amount = (decimal?)amount,
+            Text = kind == WinKind.FirstDealOfMonth ? "First deal of March 2026: closed Contoso · $12,000." : "Got there after three calls",
+        };
+        AssertGolden(golden, ActivityMapper.ToActivity(WinPosts.Post(win, Ana with { Quota = new MonthlyQuota(4, 40000m, "$") }), CardActionStyle.Execute));
+    }
+
+    [Fact]
+    public void Check_in_saved_with_the_months_quota_progress()
+    {
+        var outcome = CheckInOutcome.Evaluate(AnaCheckIn, Ana.Metrics, [AnaCheckIn]);
+        var quota = new LagOutcome(Ana.Id, new YearMonth(2026, 3), 2, 18500m, new MonthlyQuota(4, 40000m, "$"));
+        AssertGolden("checkin-saved-quota", AdaptiveCardRenderer.RenderReadOnly(QuotaProgress.AddTo(CheckInMessages.Saved(Ana, AnaCheckIn, outcome, replaced: false), quota)));
+    }
+
+    [Fact]
     public void Help_card_with_execute_buttons() =>
         AssertGolden("help", ActivityMapper.ToActivity(HelpFlow.For(Ana), CardActionStyle.Execute));
 

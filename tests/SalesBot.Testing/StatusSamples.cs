@@ -2,6 +2,7 @@ using NodaTime;
 using SalesBot.Conversations.Flows;
 using SalesBot.Conversations.Messages;
 using SalesBot.Core.CheckIns;
+using SalesBot.Core.Metrics;
 using SalesBot.Core.Organization;
 using SalesBot.Core.Reflections;
 using SalesBot.Core.Schedules;
@@ -37,7 +38,9 @@ public static class StatusSamples
     public static OutboundMessage TeamWeek() => StatusMessages.Period(Team, "week of Mon 2 Mar",
         [Week(Ana, AnaDays, AnaWins), Week(Bo, [CheckInBuilder.ACheckIn().For(Bo.Id).On(Monday).With("calls", 12).Build()], [])], StatusView.Week);
 
-    public static OutboundMessage RepMonth() => StatusMessages.Rep(Week(Ana, AnaDays, AnaWins), "March 2026", AnaDays,
+    /// <summary>Ana's month with her quota progress (1 of 4 deals, $12,000 of $40,000).</summary>
+    public static OutboundMessage RepMonth() => StatusMessages.Rep(
+        Week(Ana, AnaDays, AnaWins) with { Quota = new LagOutcome(Ana.Id, new YearMonth(2026, 3), 1, 12000m, new MonthlyQuota(4, 40000m, "$")) }, "March 2026", AnaDays,
         [new Reflection { MemberId = Ana.Id, Month = new YearMonth(2026, 2), Worked = "Morning blocks", DidNotWork = "Late calls", WillTry = "Call before 10", SubmittedAt = Instant.FromUtc(2026, 3, 2, 14, 0) }],
         ownView: false);
 }

@@ -57,8 +57,13 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
             _ => ("🎉", "Small win"),
         };
         var sentence = Sentence(win, member.Quota?.Currency);
-        var headline = sentence is null ? $"{emoji} {label}: {member.DisplayName}" : $"{emoji} {member.DisplayName} {sentence}";
-        var blocks = new List<MessageBlock> { new Heading(headline) };
+        // The heading names only the rep; what they typed (the account, their words) goes where it is escaped as text.
+        var blocks = new List<MessageBlock> { new Heading($"{emoji} {label}: {member.DisplayName}") };
+        if (sentence is not null)
+        {
+            blocks.Add(new Paragraph($"{member.DisplayName} {sentence}"));
+        }
+
         if (sentence is null || !string.Equals(win.Text, sentence, StringComparison.OrdinalIgnoreCase))
         {
             blocks.Add(new Paragraph(win.Text));
