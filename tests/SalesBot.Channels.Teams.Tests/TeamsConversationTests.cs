@@ -138,7 +138,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var post = Assert.Single(_bot.Connector.Calls);
         Assert.Equal("POST", post.Method);
         Assert.Equal($"v3/conversations/{TeamsActivities.ChannelConversation}/activities", post.Path);
-        Assert.Contains("moved Acme to proposal", post.Card!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("moved Acme from Discovery to Proposal", post.Card!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("channel", (string?)post.Body!["conversation"]!["conversationType"]);
     }
 
