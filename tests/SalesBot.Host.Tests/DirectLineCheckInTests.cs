@@ -44,6 +44,24 @@ public sealed class DirectLineCheckInTests : IClassFixture<SalesBotAppFactory>
     }
 
     [Fact]
+    public async Task A_demo_rep_logs_a_stage_advance_through_the_teams_own_stages_and_sees_their_quota_progress()
+    {
+        var chat = new DirectLineClient(_app.CreateClient());
+        await chat.StartAsync();
+
+        await chat.SayAsync("demo-diego", "win moved Wingtip to demo");
+        var logged = DirectLineClient.Words(Assert.Single(await chat.BotRepliesAsync()));
+        await chat.SayAsync("demo-diego", "win moved Wingtip to discovery");
+        var refused = DirectLineClient.Words(Assert.Single(await chat.BotRepliesAsync()));
+        await chat.SayAsync("demo-ava", "status me");
+        var status = DirectLineClient.Words(Assert.Single(await chat.BotRepliesAsync()));
+
+        Assert.Contains("You moved Wingtip from Qualified to Demo.", logged, StringComparison.Ordinal);
+        Assert.Contains("Lead → Qualified → Demo → Proposal → Negotiation → Closed won", refused, StringComparison.Ordinal);
+        Assert.Contains("November 2026 quota: 1 of 4 deals (25%) · $12,000 of $40,000 (30%)", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_demo_manager_sees_the_seeded_team_status()
     {
         var chat = new DirectLineClient(_app.CreateClient());
@@ -74,7 +92,7 @@ public sealed class DirectLineCheckInTests : IClassFixture<SalesBotAppFactory>
         }
 
         var post = Assert.Single(await channel.BotRepliesAsync());
-        Assert.Contains("Ben Okafor: moved Litware to negotiation", DirectLineClient.Words(post), StringComparison.Ordinal);
+        Assert.Contains("Ben Okafor moved Litware from Proposal to Negotiation", DirectLineClient.Words(post), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using NodaTime;
 using SalesBot.Core.CheckIns;
 using SalesBot.Core.Organization;
+using SalesBot.Conversations.Flows;
 using SalesBot.Core.Wins;
 
 namespace SalesBot.Host.Demo;
@@ -51,16 +52,30 @@ public static class DemoHistory
         }
     }
 
-    public static IEnumerable<Win> Wins(Member member, Instant now) => member.Id switch
+    public static IEnumerable<Win> Wins(Member member, Instant now) =>
+        LoggedWins(member, now).Select(w => w with { Text = WinPosts.Sentence(w) ?? w.Text });
+
+    private static IEnumerable<Win> LoggedWins(Member member, Instant now) => member.Id switch
     {
-        "demo-ben" => [LoggedWin(member, "ben-1", "Moved Litware to proposal", WinKind.StageAdvanced, now - Duration.FromDays(3))],
-        "demo-chloe" => [LoggedWin(member, "chloe-1", "Closed the Adventure Works renewal, 48k", WinKind.DealClosed, now - Duration.FromDays(6))],
-        "demo-ava" => [LoggedWin(member, "ava-1", "Booked a demo with Fabrikam", WinKind.MeetingWon, now - Duration.FromDays(2))],
+        "demo-ben" => [LoggedWin(member, "ben-1", WinKind.StageAdvanced, now - Duration.FromDays(3), "Litware") with { FromStage = "Demo", ToStage = "Proposal" }],
+        "demo-chloe" => [LoggedWin(member, "chloe-1", WinKind.DealClosed, ThisMonth(member, now, 6), "Adventure Works") with { Amount = 48_000m }],
+        "demo-ava" =>
+        [
+            LoggedWin(member, "ava-1", WinKind.MeetingWon, now - Duration.FromDays(2), "Fabrikam"),
+            LoggedWin(member, "ava-2", WinKind.DealClosed, ThisMonth(member, now, 5), "Tailspin Toys") with { Amount = 12_000m },
+        ],
         _ => [],
     };
 
-    private static Win LoggedWin(Member member, string id, string text, WinKind kind, Instant at) =>
-        new() { Id = "demo-" + id, MemberId = member.Id, TeamId = member.TeamId, Kind = kind, Text = text, At = at };
+    /// <summary>A few days ago, but never before this month began in the member's zone, so the quota has progress to show.</summary>
+    private static Instant ThisMonth(Member member, Instant now, int daysAgo)
+    {
+        var monthStart = member.TimeZone.AtStartOfDay(now.InZone(member.TimeZone).Date.With(DateAdjusters.StartOfMonth)).ToInstant();
+        return Instant.Max(now - Duration.FromDays(daysAgo), Instant.Min(now, monthStart + Duration.FromHours(10)));
+    }
+
+    private static Win LoggedWin(Member member, string id, WinKind kind, Instant at, string account) =>
+        new() { Id = "demo-" + id, MemberId = member.Id, TeamId = member.TeamId, Kind = kind, Text = account, At = at, Account = account };
 
     private static int Pick(int index, LocalDate day, int salt, int count) => (int)(Noise(index, day, salt) * count) % count;
 

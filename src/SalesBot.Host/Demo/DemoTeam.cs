@@ -1,6 +1,7 @@
 using NodaTime;
 using SalesBot.Core.Metrics;
 using SalesBot.Core.Organization;
+using SalesBot.Core.Pipeline;
 
 namespace SalesBot.Host.Demo;
 
@@ -22,16 +23,20 @@ public static class DemoTeam
         Workspaces = [new Workspace(ChannelNames.Playground, Playground.DirectLineEndpoints.LocalTenant)],
     };
 
-    public static Team Team { get; } = new(TeamId, OrganizationId, "Northwind Sales", "America/New_York");
+    /// <summary>The team, with its own pipeline (a "Demo" stage instead of "Discovery") so a newcomer sees stages come from the team.</summary>
+    public static Team Team { get; } = new(TeamId, OrganizationId, "Northwind Sales", "America/New_York")
+    {
+        Pipeline = PipelineStages.Of(["Lead", "Qualified", "Demo", "Proposal", "Negotiation", "Closed won"]),
+    };
 
     /// <summary>The people, with whether each has already checked in for the latest working day.</summary>
     public static IReadOnlyList<(Member Member, bool CheckedInLatest)> People(LocalDate today) =>
     [
         (Person(ManagerId, "Morgan Lee", MemberRole.Manager, "America/New_York", today.PlusYears(-6), null), false),
-        (Person("demo-ava", "Ava Patel", MemberRole.Hunter, "America/New_York", today.PlusMonths(-4), ManagerId), false),
-        (Person("demo-ben", "Ben Okafor", MemberRole.Hunter, "Europe/London", today.PlusYears(-2), ManagerId), true),
-        (Person("demo-chloe", "Chloe Martin", MemberRole.Farmer, "Europe/London", today.PlusYears(-3), ManagerId), true),
-        (Person("demo-diego", "Diego Alvarez", MemberRole.Hunter, "America/Los_Angeles", today.PlusYears(-1), ManagerId), false),
+        (Person("demo-ava", "Ava Patel", MemberRole.Hunter, "America/New_York", today.PlusMonths(-4), ManagerId) with { Quota = new MonthlyQuota(4, 40_000m, "$") }, false),
+        (Person("demo-ben", "Ben Okafor", MemberRole.Hunter, "Europe/London", today.PlusYears(-2), ManagerId) with { Quota = new MonthlyQuota(5, null) }, true),
+        (Person("demo-chloe", "Chloe Martin", MemberRole.Farmer, "Europe/London", today.PlusYears(-3), ManagerId) with { Quota = new MonthlyQuota(3, 50_000m, "£") }, true),
+        (Person("demo-diego", "Diego Alvarez", MemberRole.Hunter, "America/Los_Angeles", today.PlusYears(-1), ManagerId) with { Quota = new MonthlyQuota(null, 60_000m, "$") }, false),
         (Person("demo-emma", "Emma Schultz", MemberRole.Farmer, "Europe/Berlin", today.PlusMonths(-18), ManagerId), true),
     ];
 
