@@ -41,7 +41,8 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
         return true;
     }
 
-    public static OutboundMessage Post(Win win, Member member)
+    /// <summary>The celebration post; <paramref name="kudos"/> (when teammates gave any) is shown on it, see <see cref="KudosPost"/>.</summary>
+    public static OutboundMessage Post(Win win, Member member, WinKudos? kudos = null)
     {
         ArgumentNullException.ThrowIfNull(win);
         ArgumentNullException.ThrowIfNull(member);
@@ -55,7 +56,7 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
             WinKind.Streak => ("🔥", "Check-in streak"),
             _ => ("🎉", "Small win"),
         };
-        return new OutboundMessage
+        var post = new OutboundMessage
         {
             Text = $"{emoji} {member.DisplayName}: {win.Text}",
             Blocks =
@@ -65,5 +66,6 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
                 new Paragraph(win.Detected ? "Spotted by SalesBot from today's check-in." : "Every step forward counts. Give them a 👏", Subtle: true),
             ],
         };
+        return KudosPost.AddTo(post, win, kudos);
     }
 }
