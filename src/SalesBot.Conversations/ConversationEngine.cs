@@ -208,6 +208,11 @@ public sealed partial class ConversationEngine(
             return; // group chats are neither a rep's 1:1 nor the team channel
         }
 
+        if (inbound.Scope == ConversationScope.Channel && inbound.Kind == InboundEventKind.Submission)
+        {
+            return; // a button on a post the bot made there: the channel is known, and a stray press must not move it
+        }
+
         var (kind, owner) = inbound.Scope == ConversationScope.Personal
             ? (RecipientKind.Member, turn.Member.Id)
             : (RecipientKind.Team, turn.Team.Id);

@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow, HelpFlow>();
         services.AddScoped<IFlow, StatusFlow>();
         services.AddScoped<IFlow, WinFlow>();
+        services.AddScoped<IFlow, KudosFlow>();
         services.AddScoped<IFlow>(sp => sp.GetRequiredService<ReflectionFlow>());
         services.AddScoped<IFlow, DeliveryFlow>();
         services.AddScoped<IConversationEngine, ConversationEngine>();
@@ -46,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ScheduledPrompts>();
         services.AddScoped<IDeliveryCheck, MemberDeliveryCheck>();
         services.AddScoped<IDeliveryCheck, DetectedWinCheck>();
+        services.AddScoped<IDeliveryCheck, KudosNoteCheck>();
         return services;
     }
 

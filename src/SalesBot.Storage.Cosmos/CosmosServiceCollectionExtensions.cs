@@ -41,6 +41,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IMemberStore, CosmosMemberStore>();
         services.AddSingleton<ICheckInStore, CosmosCheckInStore>();
         services.AddSingleton<IWinStore, CosmosWinStore>();
+        services.AddSingleton<IKudosStore, CosmosKudosStore>();
         services.AddSingleton<IReflectionStore, CosmosReflectionStore>();
         services.AddSingleton<IConversationReferenceStore, CosmosConversationReferenceStore>();
         services.AddSingleton<CosmosOutbox>();

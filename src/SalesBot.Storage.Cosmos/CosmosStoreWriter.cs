@@ -43,6 +43,11 @@ public sealed class CosmosStoreWriter(CosmosDatabase db) : IStoreWriter
             Id = CosmosKeys.WinId(c.Win.Id), Pk = CosmosKeys.HistoryPk(c.Win.MemberId), Type = "win",
             Due = c.Win.At.ToUnixTimeMilliseconds(), Body = c.Win,
         }, ct),
+        // Conditional on the ETag read: of two simultaneous presses, the second conflicts and its turn runs again.
+        KudosPut c => CosmosItems.WriteAsync(db.History, new CosmosDocument<Core.Wins.WinKudos>
+        {
+            Id = CosmosKeys.KudosId(c.Kudos.WinId), Pk = CosmosKeys.HistoryPk(c.Kudos.MemberId), Type = "kudos", Body = c.Kudos,
+        }, c.Expect, ct),
         ReflectionPut c => CosmosItems.WriteAsync(db.History, new CosmosDocument<Core.Reflections.Reflection>
         {
             Id = CosmosKeys.ReflectionId(c.Reflection.Month), Pk = CosmosKeys.HistoryPk(c.Reflection.MemberId), Type = "reflection",

@@ -63,5 +63,10 @@ internal static class SqliteSchema
         CREATE INDEX ix_outbox_recent ON outbox(status, created_ms);
         CREATE INDEX ix_outbox_team_recent ON outbox(team_id, status, created_ms) WHERE team_id IS NOT NULL;
         """,
+        // 4: teammates' kudos on a win, one versioned document per win, read by win and rep.
+        """
+        CREATE TABLE kudos (win_id TEXT NOT NULL, member_id TEXT NOT NULL, doc TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (member_id, win_id));
+        """,
     ];
 }

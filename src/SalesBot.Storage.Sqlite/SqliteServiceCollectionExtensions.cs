@@ -36,6 +36,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IMemberStore, SqliteMemberStore>();
         services.AddSingleton<ICheckInStore, SqliteCheckInStore>();
         services.AddSingleton<IWinStore, SqliteWinStore>();
+        services.AddSingleton<IKudosStore, SqliteKudosStore>();
         services.AddSingleton<IReflectionStore, SqliteReflectionStore>();
         services.AddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
         services.AddSingleton<SqliteOutbox>();

@@ -38,6 +38,8 @@ public sealed class SqliteStoreWriter(SqliteDatabase database) : IStoreWriter
         WinAdd c => write.ExecuteAsync(
             "INSERT INTO wins (id, member_id, team_id, at_ms, doc) VALUES ($id, $m, $t, $at, $doc) ON CONFLICT(id) DO NOTHING;",
             ("$id", c.Win.Id), ("$m", c.Win.MemberId), ("$t", c.Win.TeamId), ("$at", c.Win.At.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(c.Win))),
+        KudosPut c => Row("kudos", ["member_id", "win_id"], ("member_id", c.Kudos.MemberId), ("win_id", c.Kudos.WinId), ("doc", DocumentJson.Serialize(c.Kudos)))
+            .WriteAsync(write, c.Expect),
         ReflectionPut c => write.ExecuteAsync(
             "INSERT INTO reflections (member_id, month, doc) VALUES ($m, $mo, $doc) ON CONFLICT(member_id, month) DO UPDATE SET doc = excluded.doc;",
             ("$m", c.Reflection.MemberId), ("$mo", YearMonthPattern.Iso.Format(c.Reflection.Month)), ("$doc", DocumentJson.Serialize(c.Reflection))),

@@ -132,6 +132,19 @@ public sealed class GoldenCardTests
     }
 
     [Fact]
+    public void Win_post_with_kudos_count_and_the_first_names()
+    {
+        var win = new Win { Id = "w1", MemberId = Ana.Id, TeamId = Team.Id, Kind = WinKind.StageAdvanced, Text = "Moved Acme to proposal", At = AnaCheckIn.SubmittedAt };
+        var kudos = WinKudos.For(win);
+        foreach (var name in new[] { "Ben", "Chloe", "Diego <b>D</b>", "Eve" })
+        {
+            kudos = kudos.Give(new KudosGiver("m-" + name, name, win.At)).Kudos;
+        }
+
+        AssertGolden("win-post-kudos", ActivityMapper.ToActivity(WinPosts.Post(win, Ana, kudos), CardActionStyle.Execute));
+    }
+
+    [Fact]
     public void Help_card_with_execute_buttons() =>
         AssertGolden("help", ActivityMapper.ToActivity(HelpFlow.For(Ana), CardActionStyle.Execute));
 

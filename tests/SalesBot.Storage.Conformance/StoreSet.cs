@@ -18,5 +18,7 @@ public sealed record StoreSet(
     IInstallationStore Installations,
     IOutboxAdmin OutboxAdmin)
 {
+    public required IKudosStore Kudos { get; init; }
+
     public Task CommitAsync(Action<ChangeSet> stage) => Writer.CommitAsync(stage);
 }

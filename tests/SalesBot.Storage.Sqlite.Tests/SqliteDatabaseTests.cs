@@ -17,7 +17,31 @@ public class SqliteDatabaseTests
         await using var connection = await temp.Database.OpenAsync();
 
         Assert.Equal("wal", await SqliteDatabase.ScalarAsync(connection, "PRAGMA journal_mode;", default));
-        Assert.Equal(3L, await SqliteDatabase.ScalarAsync(connection, "PRAGMA user_version;", default));
+        Assert.Equal(4L, await SqliteDatabase.ScalarAsync(connection, "PRAGMA user_version;", default));
+    }
+
+    [Fact]
+    public async Task A_file_from_before_kudos_is_upgraded_and_keeps_its_wins()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "salesbot-tests", Guid.NewGuid().ToString("N"));
+        var db = new SqliteDatabase(Path.Combine(folder, "bot.db"));
+        try
+        {
+            await db.MigrateAsync(upToVersion: 3);
+            var win = new Win { Id = "w1", MemberId = "rep-1", TeamId = TestData.TeamId, Kind = WinKind.Other, Text = "x", At = TestData.MondayMorningInNewYork };
+            await new SqliteStoreWriter(db).CommitAsync(c => c.AddWin(win));
+
+            await db.MigrateAsync();
+            await new SqliteStoreWriter(db).CommitAsync(c => c.PutKudos(WinKudos.For(win).Give(new KudosGiver("rep-2", "Ben", win.At)).Kudos, Expect.Absent));
+
+            Assert.Equal("x", (await new SqliteWinStore(db).GetAsync("rep-1", "w1"))!.Text);
+            Assert.Equal(1, (await new SqliteKudosStore(db).GetAsync("rep-1", "w1"))!.Value.Count);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

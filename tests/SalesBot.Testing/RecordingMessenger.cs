@@ -29,6 +29,7 @@ public sealed class RecordingMessenger(string channel) : IChannelMessenger
 
         _sent.Add((delivery.To, delivery.Message));
         _deliveries.Add(delivery);
-        return Task.FromResult(DeliveryResult.Sent);
+        // Like a real channel, it says what it calls the message (a Teams activity id, a Slack ts).
+        return Task.FromResult(DeliveryResult.SentAs($"msg-{_sent.Count}"));
     }
 }

@@ -68,7 +68,7 @@ internal sealed partial class SlackInteractiveTurns(
             }
         }
 
-        if (result.Replies.Count == 0)
+        if (result.Replies.Count == 0 && result.SenderOnlyReplies.Count == 0 && result.UpdatesPressedPost is null)
         {
             return opened ? InteractiveOutcome.ModalOpened : InteractiveOutcome.Replied;
         }

@@ -9,6 +9,7 @@ using SalesBot.Channels.Slack.Rendering;
 using SalesBot.Channels.Slack.Turns;
 using SalesBot.Channels.Slack.WebApi;
 using SalesBot.Channels.Slack.Work;
+using SalesBot.Conversations.Flows;
 using SalesBot.Conversations.Messages;
 
 namespace SalesBot.Channels.Slack.Inbound;
@@ -66,12 +67,17 @@ internal sealed partial class SlackInteractivityHandler(
             return Results.Ok();
         }
 
+        // A kudos button on a win's post in the team channel is answered there: the post updated with
+        // chat.update, a refusal shown to the presser alone. The flow checks the channel and ts.
+        var onChannelPost = value.Verb == KudosPost.Verb && interaction.ChannelId is { Length: > 0 } && !SlackDirectChannels.IsDirect(interaction.ChannelId);
         var turn = new SlackTurn
         {
             TeamId = interaction.TeamId,
             UserId = interaction.UserId,
             UserName = interaction.UserName,
-            ChannelId = SlackDirectChannels.IsDirect(interaction.ChannelId) ? interaction.ChannelId : null,
+            ChannelId = SlackDirectChannels.IsDirect(interaction.ChannelId) || onChannelPost ? interaction.ChannelId : null,
+            Scope = onChannelPost ? ConversationScope.Channel : ConversationScope.Personal,
+            PressedMessageTs = interaction.MessageTs,
             Kind = InboundEventKind.Submission,
             Submission = new FormSubmission(value.Verb, value.Data),
             EventId = $"action:{interaction.UserId}:{action.ActionTs ?? interaction.TriggerId ?? action.ActionId}",

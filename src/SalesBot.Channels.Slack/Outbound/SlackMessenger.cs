@@ -46,8 +46,8 @@ public sealed partial class SlackMessenger(SlackApiClient api, TimeProvider time
                 ["event_type"] = MetadataEventType,
                 ["event_payload"] = new JsonObject { ["key"] = delivery.Key },
             };
-            await api.PostMessageOnceAsync(to.TenantId, channel, message, cancellationToken);
-            return DeliveryResult.Sent;
+            // The ts: a kudos press on a post is checked against it, and chat.update needs it.
+            return DeliveryResult.SentAs(await api.PostMessageOnceAsync(to.TenantId, channel, message, cancellationToken));
         }
         catch (SlackApiException ex) when (ex.IsPermanent)
         {

@@ -22,6 +22,12 @@ public sealed class SlackReplies(SlackApiClient api)
             await api.PostEphemeralAsync(teamId, channelId, inbound.UserId, BlockKitMessageRenderer.Message(reply), cancellationToken);
         }
 
+        if (result.UpdatesPressedPost is { } post && inbound.PressedMessageId is { Length: > 0 } postTs)
+        {
+            // The flow checked that this channel and ts are the post it sent.
+            await api.UpdateMessageAsync(teamId, channelId, postTs, BlockKitMessageRenderer.Message(post), cancellationToken);
+        }
+
         var replaced = result.ReplacesSubmittedForm;
         if (replaced is not null && formMessageTs is not null && SlackDirectChannels.IsDirect(channelId))
         {

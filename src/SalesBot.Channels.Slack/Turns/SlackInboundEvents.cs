@@ -28,6 +28,7 @@ public sealed class SlackInboundEvents(SlackProfiles profiles, SlackDirectChanne
             Text = turn.Text,
             Submission = turn.Submission,
             EventId = turn.EventId,
+            PressedMessageId = turn.PressedMessageTs,
             Timestamp = clock.GetCurrentInstant(),
             TimeZone = profile?.TimeZone,
             ChannelProperties = new Dictionary<string, string> { [ChannelProperty] = conversation },

@@ -26,6 +26,9 @@ public sealed record SlackTurn
     /// <summary>Replies to a mention in a channel go into its thread.</summary>
     public string? ThreadTs { get; init; }
 
+    /// <summary>The message whose button was pressed (<c>message.ts</c>), for the flow to check against its own record.</summary>
+    public string? PressedMessageTs { get; init; }
+
     /// <summary>The message whose button opened the submitted form, updated with the summary afterwards.</summary>
     public string? FormMessageTs { get; init; }
 }

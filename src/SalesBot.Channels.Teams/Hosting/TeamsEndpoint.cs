@@ -140,8 +140,14 @@ public sealed partial class TeamsEndpoint(
     private async Task OnMessageAsync(IConversationEngine engine, Activity activity, CancellationToken ct)
     {
         var inbound = ToInbound(activity);
+        if (inbound.Kind == InboundEventKind.Submission)
+        {
+            inbound = inbound with { PressedMessageId = activity.ReplyToId };
+        }
+
         var result = await engine.HandleAsync(inbound, ct);
         var replies = result.Replies.ToList();
+        await UpdatePressedPostAsync(activity, result, ct);
 
         // Action.Submit: the card that was submitted is the activity this one replies to; replace it.
         if (inbound.Kind == InboundEventKind.Submission && activity.ReplyToId is { Length: > 0 } cardId)
@@ -184,9 +190,27 @@ public sealed partial class TeamsEndpoint(
             return;
         }
 
-        var inbound = ToInbound(activity) with { Kind = InboundEventKind.Submission, Submission = submission, Text = null };
+        var inbound = ToInbound(activity) with { Kind = InboundEventKind.Submission, Submission = submission, Text = null, PressedMessageId = activity.ReplyToId };
+        // The invoke's answer is shown to the presser alone, so a refusal in a channel need not go anywhere else.
+        inbound = inbound with { CanReplyToSenderAlone = inbound.Scope != ConversationScope.Personal };
         var result = await engine.HandleAsync(inbound, ct);
         var replies = result.Replies.ToList();
+        if (result.UpdatesPressedPost is { } post)
+        {
+            // Everyone sees the new count through the update; the presser's card is replaced by the answer at once.
+            await UpdatePressedPostAsync(activity, result, ct);
+            await ReplyAsync(activity, replies, ct);
+            await InvokeResponseAsync(context, 200, InvokeCardType, AdaptiveCardRenderer.Render(post, CardActionStyle.Execute));
+            return;
+        }
+
+        if (result.SenderOnlyReplies.Count > 0)
+        {
+            await ReplyAsync(activity, replies, ct);
+            var privately = string.Join(" ", result.SenderOnlyReplies.Select(r => r.Text));
+            await InvokeResponseAsync(context, 200, InvokeMessageType, JsonValue.Create(privately));
+            return;
+        }
         if (result.ReplacesSubmittedForm is { } summary)
         {
             replies.Remove(summary);
@@ -215,6 +239,20 @@ public sealed partial class TeamsEndpoint(
         await ReplyAsync(activity, replies, ct);
         var said = replies.Select(r => r.Text).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
         await InvokeResponseAsync(context, 200, InvokeMessageType, JsonValue.Create(said ?? (replies.Count > 0 ? "Done." : "Already done.")));
+    }
+
+    /// <summary>A post whose button was pressed (kudos) is replaced for everyone with the connector's update.</summary>
+    private async Task UpdatePressedPostAsync(Activity activity, TurnResult result, CancellationToken ct)
+    {
+        if (result.UpdatesPressedPost is not { } post || activity.ReplyToId is not { Length: > 0 } postId)
+        {
+            return;
+        }
+
+        var updated = ActivityMapper.ToActivity(post, CardActionStyle.Execute);
+        Address(updated, activity);
+        updated.Recipient = null;
+        LogIfFailed(await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation!.Id!, postId, updated, ct), "update the post");
     }
 
     private async Task OnConversationUpdateAsync(IConversationEngine engine, Activity activity, CancellationToken ct)

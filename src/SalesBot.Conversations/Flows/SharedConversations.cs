@@ -13,8 +13,11 @@ namespace SalesBot.Conversations.Flows;
 /// </summary>
 public sealed class SharedConversations(IConversationReferenceStore references, IClock clock)
 {
-    /// <summary>Answers that are the same for everyone and may stay in the channel: a win (posted there anyway) and the bot's general replies.</summary>
-    public static bool MayAnswerInChannel(IFlow? flow) => flow is null or WinFlow;
+    /// <summary>
+    /// Answers that are the same for everyone and may stay in the channel: a win (posted there anyway) and
+    /// the bot's general replies. Kudos says nothing private and picks where to answer itself.
+    /// </summary>
+    public static bool MayAnswerInChannel(IFlow? flow) => flow is null or WinFlow or KudosFlow;
 
     public async Task<TurnResult> KeepPrivateAsync(Turn turn, TurnResult result, CancellationToken cancellationToken)
     {

@@ -41,7 +41,8 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
         return true;
     }
 
-    public static OutboundMessage Post(Win win, Member member)
+    /// <summary>The celebration post; <paramref name="kudos"/> (when teammates gave any) is shown on it, see <see cref="KudosPost"/>.</summary>
+    public static OutboundMessage Post(Win win, Member member, WinKudos? kudos = null)
     {
         ArgumentNullException.ThrowIfNull(win);
         ArgumentNullException.ThrowIfNull(member);
@@ -72,11 +73,12 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
         blocks.Add(new Paragraph(
             win.Kind == WinKind.FirstDealOfMonth ? "Spotted by SalesBot: the month's first deal is on the board." :
             win.Detected ? "Spotted by SalesBot from today's check-in." : "Every step forward counts. Give them a 👏", Subtle: true));
-        return new OutboundMessage
+        var post = new OutboundMessage
         {
             Text = sentence is null ? $"{emoji} {member.DisplayName}: {win.Text}" : $"{emoji} {member.DisplayName} {sentence}",
             Blocks = blocks,
         };
+        return KudosPost.AddTo(post, win, kudos);
     }
 
     /// <summary>

@@ -38,6 +38,13 @@ public sealed record InboundEvent
     public required Instant Timestamp { get; init; }
 
     /// <summary>
+    /// For a button press: the channel's id of the message the button was on (Teams <c>replyToId</c>,
+    /// Slack <c>message.ts</c>), as the client sent it; null when the channel does not say (the
+    /// playground). Flows check it against what they recorded when that message was sent.
+    /// </summary>
+    public string? PressedMessageId { get; init; }
+
+    /// <summary>
     /// In a shared conversation, the channel can show a reply to the sender alone, in place (Slack's
     /// ephemeral messages). Otherwise a private answer goes to the sender's 1:1 chat.
     /// </summary>

@@ -24,6 +24,20 @@ public sealed record TurnResult
     public OutboundMessage? ReplacesSubmittedForm { get; init; }
 
     /// <summary>
+    /// When the event was a button press on a post in a shared channel (a win's kudos button): the post
+    /// as it should now look for everyone, updated in place (Teams: the card update and the invoke answer;
+    /// Slack: <c>chat.update</c>; playground: the transcript). The flow has checked that the pressed
+    /// message is that post.
+    /// </summary>
+    public OutboundMessage? UpdatesPressedPost { get; init; }
+
+    /// <summary>
+    /// The channel's id of that post, as recorded when it was sent; for channels whose clients do not say
+    /// which message was pressed (the playground).
+    /// </summary>
+    public string? UpdatesPressedPostId { get; init; }
+
+    /// <summary>
     /// When the event was a form submit that failed: the problem per input id ("" for the form as a
     /// whole). Slack shows them in the modal; the replies also say them in words.
     /// </summary>

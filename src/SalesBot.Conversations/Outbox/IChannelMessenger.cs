@@ -27,9 +27,16 @@ public enum DeliveryStatus
     Rejected,
 }
 
-public sealed record DeliveryResult(DeliveryStatus Status, Duration? RetryAfter = null, string? Error = null)
+/// <param name="MessageId">
+/// For a sent message, the channel's id of it (Teams activity id, Slack <c>ts</c>, playground activity id)
+/// when the channel said, so that it can be updated in place later and a button press on it checked.
+/// </param>
+public sealed record DeliveryResult(DeliveryStatus Status, Duration? RetryAfter = null, string? Error = null, string? MessageId = null)
 {
     public static DeliveryResult Sent { get; } = new(DeliveryStatus.Sent);
+
+    /// <summary>Sent, as the message the channel knows by <paramref name="messageId"/>.</summary>
+    public static DeliveryResult SentAs(string? messageId) => new(DeliveryStatus.Sent, MessageId: messageId);
 
     /// <summary>Try again after <paramref name="after"/> (the server's Retry-After), or when the outbox's backoff says, if null.</summary>
     public static DeliveryResult Retry(Duration? after, string error) => new(DeliveryStatus.RetryLater, after, error);

@@ -121,7 +121,11 @@ public sealed partial class OutboxDispatcher(
         switch (result.Status)
         {
             case DeliveryStatus.Sent:
-                return Finished(message, OutboxStatus.Sent, null) with { SentAt = clock.GetCurrentInstant() };
+                return Finished(message, OutboxStatus.Sent, null) with
+                {
+                    SentAt = clock.GetCurrentInstant(),
+                    Sent = new SentMessage(reference.ConversationId, result.MessageId),
+                };
             case DeliveryStatus.RetryLater when attempts < MaxAttempts:
                 LogRetrying(logger, message.Key, attempts, result.Error);
                 return message with

@@ -24,6 +24,12 @@ public sealed record OutboxMessage
     public string? LastError { get; init; }
 
     /// <summary>
+    /// Once sent: where it went and the channel's id of it (Teams activity id, Slack <c>ts</c>), when the
+    /// channel said. A win's kudos button press is checked against these before the post is updated.
+    /// </summary>
+    public SentMessage? Sent { get; init; }
+
+    /// <summary>
     /// The team the message belongs to: the team whose channel it is posted in, or the recipient
     /// member's team. Lets a manager see their team's deliveries, and the dispatcher read a member's
     /// schedule (quiet hours, time away) right before sending.
@@ -39,6 +45,9 @@ public sealed record OutboxMessage
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFinished => Status is not OutboxStatus.Pending;
 }
+
+/// <summary>The conversation a message was posted in and the channel's id of the message there (null when unknown).</summary>
+public sealed record SentMessage(string ConversationId, string? MessageId);
 
 public enum OutboxStatus
 {

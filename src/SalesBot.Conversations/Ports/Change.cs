@@ -33,6 +33,9 @@ public sealed record CheckInPut(CheckIn CheckIn, Expect Expect) : Change;
 /// <summary>Adds a win; a win with the same id already stored is kept as it is (ids are deterministic).</summary>
 public sealed record WinAdd(Win Win) : Change;
 
+/// <summary>Creates or replaces the kudos on a win (one record per win, in the rep's history).</summary>
+public sealed record KudosPut(WinKudos Kudos, Expect Expect) : Change;
+
 public sealed record ReflectionPut(Reflection Reflection) : Change;
 
 /// <summary>Creates or replaces where to reach the owner on the reference's channel.</summary>

@@ -56,6 +56,9 @@ public sealed class ChangeSet
 
     public ChangeSet AddWin(Win win) => Add(new WinAdd(win));
 
+    /// <summary>Creates or replaces the kudos on a win; <paramref name="expect"/> keeps simultaneous presses from overwriting each other.</summary>
+    public ChangeSet PutKudos(WinKudos kudos, Expect expect) => Add(new KudosPut(kudos, expect));
+
     public ChangeSet PutReflection(Reflection reflection) => Add(new ReflectionPut(reflection));
 
     public ChangeSet PutConversation(ConversationReference reference) => Add(new ConversationPut(reference));

@@ -84,6 +84,31 @@ public sealed class DirectLineConversation(string id, ConversationScope scope, i
         }
     }
 
+    /// <summary>
+    /// Replaces the activity <paramref name="id"/> (a post whose kudos changed): it is sent again under the
+    /// same id and timestamp, and Web Chat shows the new one in the old one's place. False when it is gone.
+    /// </summary>
+    public bool Replace(string id, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        lock (_gate)
+        {
+            var index = _activities.FindIndex(a => a.Activity.Id == id);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var old = _activities[index].Activity;
+            activity.Id = id;
+            activity.Timestamp = old.Timestamp;
+            activity.Conversation = old.Conversation;
+            _activities.RemoveAt(index);
+            _activities.Add((_next++, activity));
+            return true;
+        }
+    }
+
     /// <summary>Activities after <paramref name="watermark"/> (all when null) and the new watermark.</summary>
     public (IReadOnlyList<Activity> Activities, int Watermark) After(int? watermark)
     {

@@ -127,7 +127,7 @@ public static partial class DirectLineEndpoints
             return Results.Ok(new { id = posted.Id }); // typing and other events: echoed, nothing to answer
         }
 
-        var inbound = ActivityMapper.FromMessage(posted, ChannelNames.Playground, LocalTenant, now)! with { Scope = conversation.Scope };
+        var inbound = ActivityMapper.FromMessage(posted, ChannelNames.Playground, LocalTenant, now)! with { Scope = conversation.Scope, PressedMessageId = posted.ReplyToId };
         if (joined)
         {
             // The page says hello when a chat opens, so the bot greets like a freshly installed app.
@@ -155,6 +155,12 @@ public static partial class DirectLineEndpoints
 
             conversation.Append(BotActivities.From(OutboundMessage.Plain("Sorry, I couldn't handle that just now. Please try again in a minute."), clock.GetCurrentInstant(), posted.Id));
             return Results.Problem("The turn failed; the conversation is intact. Please try again.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (result.UpdatesPressedPost is { } post && (posted.ReplyToId ?? result.UpdatesPressedPostId) is { } postId)
+        {
+            // A kudos press: the post shows the new count in place, for everyone watching the channel.
+            conversation.Replace(postId, BotActivities.From(post, clock.GetCurrentInstant(), replyToId: null));
         }
 
         foreach (var reply in result.Replies)

@@ -21,7 +21,7 @@ public sealed class PlaygroundMessenger(DirectLineConversations conversations, I
             return Task.FromResult(DeliveryResult.Reject($"Playground conversation {to.ConversationId} is gone."));
         }
 
-        conversation.Append(BotActivities.From(message, clock.GetCurrentInstant(), replyToId: null));
-        return Task.FromResult(DeliveryResult.Sent);
+        var posted = conversation.Append(BotActivities.From(message, clock.GetCurrentInstant(), replyToId: null));
+        return Task.FromResult(DeliveryResult.SentAs(posted.Id));
     }
 }
