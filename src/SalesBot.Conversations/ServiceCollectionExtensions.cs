@@ -43,6 +43,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ScheduledPrompts>();
         services.AddScoped<IDeliveryCheck, MemberDeliveryCheck>();
         services.AddScoped<IDeliveryCheck, DetectedWinCheck>();
+        services.AddScoped<WinRoundUp>();
+        services.AddScoped<IDeliveryCheck, RecognitionCheck>(); // after DetectedWinCheck: a withdrawn win uses no place under the cap
+        services.AddScoped<IFlow, PostsFlow>();
+        services.AddScoped<IFlow, CheckInFixFlow>();
+        services.TryAddSingleton(new CheckInPolicy());
         return services;
     }
 

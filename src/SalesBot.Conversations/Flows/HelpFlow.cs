@@ -37,6 +37,8 @@ public sealed class HelpFlow : IFlow
                 [
                     "check in: yesterday's numbers, today's top 3 and blockers (or type it in one line: calls 32, meetings 4, proposals 1)",
                     "win <what happened>: share a small win with the team, e.g. win moved Acme to proposal",
+                    "fix Fri calls 14: correct a recent check-in (the last 2 working days too); what you don't name stays as it was",
+                    "posts off, posts on: keep your wins out of the team channel (they still count, and your manager sees them)",
                     "reflect: this month's what worked, what didn't, what I'll try",
                     "status: your last few days and your streak",
                     "off until Dec 2, off tomorrow, skip today, back: time away (no prompts, streak kept)",
@@ -60,6 +62,7 @@ public sealed class HelpFlow : IFlow
                 "status week, status month: check-ins made against expected, totals against target, wins, open blockers and their age, streaks",
                 "status @name (or just a name): one rep's month, wins, open blocker and what they'll try; only for people who report to you",
                 "win <what happened>: celebrate a win in the team channel",
+                "posts: how the channel celebrates; posts cap 5 (a day, more fold into one round-up), posts roundup 17:30",
                 "team schedule: when the team is asked (check-in, reminder, digest…); holiday add Dec 24 Christmas Eve: team days off",
                 "run prompts, run reminders, run digest: send one now; delivery: what was sent, what is waiting, what failed",
                 "Each rep gets a check-in prompt in their own time zone on the team's working days (say schedule to see when); wins are posted to the team channel.",

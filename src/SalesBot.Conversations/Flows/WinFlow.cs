@@ -63,7 +63,9 @@ public sealed class WinFlow(WinPosts winPosts, IConversationReferenceStore refer
         var hasChannel = await references.FindAsync(RecipientKind.Team, turn.Team.Id, cancellationToken) is not null;
         var reply = new OutboundMessage
         {
-            Text = hasChannel
+            Text = turn.Member.PostsOff
+                ? RecognitionReplies.KeptPrivate
+                : hasChannel
                 ? $"🎉 Nice one! I've posted your win to {turn.Team.Name}'s channel."
                 : "🎉 Nice one! I've saved your win. Add me to your team's channel and I'll post wins there.",
             Blocks = [new Heading("🎉 Win logged"), new Paragraph(trimmed)],

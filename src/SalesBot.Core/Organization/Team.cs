@@ -1,4 +1,5 @@
 using SalesBot.Core.Schedules;
+using SalesBot.Core.Wins;
 
 namespace SalesBot.Core.Organization;
 
@@ -12,4 +13,7 @@ public sealed record Team(string Id, string OrganizationId, string Name, string 
     public Schedule Schedule { get; init; } = Schedule.Default;
 
     public HolidayCalendar Holidays { get; init; } = HolidayCalendar.Empty;
+
+    /// <summary>The channel's daily cap on celebration posts and the evening round-up time.</summary>
+    public RecognitionSettings Recognition { get; init; } = RecognitionSettings.Default;
 }
