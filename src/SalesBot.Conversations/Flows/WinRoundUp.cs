@@ -22,8 +22,11 @@ public sealed class WinRoundUp(
     IStoreWriter writer,
     IClock clock)
 {
-    /// <summary>How far back a win may have been logged and still be posted (or folded) today: a long weekend, holidays.</summary>
-    public static readonly Duration Lookback = Duration.FromDays(14);
+    /// <summary>
+    /// Slack before the windows below: a post may have waited for its numbers to settle (30 minutes) or
+    /// for a retry after the channel throttled it.
+    /// </summary>
+    public static readonly Duration Slack = Duration.FromHours(2);
 
     /// <summary>Wins named one by one in the round-up; the rest are counted, so the post stays within Teams' and Slack's limits.</summary>
     public const int MaxListed = 10;
@@ -60,7 +63,9 @@ public sealed class WinRoundUp(
         var from = hours.StartOfDay(day);
         var to = hours.StartOfDay(day.PlusDays(1));
         var posted = 0;
-        foreach (var (_, _, post) in await PostsAsync(hours, day, cancellationToken))
+        // A post sent on the day is of a win logged since the channel last closed (a night, a weekend or holidays ago).
+        var loggedSince = hours.ClosesAt(hours.PreviousWorkingDay(day)) - Slack;
+        foreach (var (_, _, post) in await PostsAsync(hours, loggedSince, day, cancellationToken))
         {
             posted += post.Status == OutboxStatus.Sent && post.SentAt is { } sent && sent >= from && sent < to ? 1 : 0;
         }
@@ -93,7 +98,9 @@ public sealed class WinRoundUp(
         ArgumentNullException.ThrowIfNull(hours);
         var folded = FoldedInto(day);
         var items = new List<(Instant At, string Line)>();
-        foreach (var (member, win, post) in await PostsAsync(hours, day, cancellationToken))
+        // A win in the day's round-up was folded that day, or after the previous working day's round-up.
+        var loggedSince = hours.OpensAt(hours.PreviousWorkingDay(day)) - Slack;
+        foreach (var (member, win, post) in await PostsAsync(hours, loggedSince, day, cancellationToken))
         {
             if (member.PostsOff || post.Status != OutboxStatus.Withdrawn || post.LastError != folded)
             {
@@ -128,12 +135,12 @@ public sealed class WinRoundUp(
     }
 
     /// <summary>
-    /// Every win of the team's members that may have been posted or folded on <paramref name="day"/>, with its post.
-    /// One roster read, then per member one range of wins and a point read of each win's post.
+    /// The wins of the team's members logged from <paramref name="from"/> to the end of <paramref name="day"/>
+    /// (or now, if later), with their posts. One roster read, then per member one range of wins and a
+    /// point read of each win's post: about a day's wins, whatever the history.
     /// </summary>
-    private async Task<List<(Member Member, Win Win, OutboxMessage Post)>> PostsAsync(ChannelHours hours, LocalDate day, CancellationToken cancellationToken)
+    private async Task<List<(Member Member, Win Win, OutboxMessage Post)>> PostsAsync(ChannelHours hours, Instant from, LocalDate day, CancellationToken cancellationToken)
     {
-        var from = hours.StartOfDay(day) - Lookback;
         var to = Instant.Max(clock.GetCurrentInstant(), hours.StartOfDay(day.PlusDays(1))) + Duration.FromMilliseconds(1);
         var found = new List<(Member, Win, OutboxMessage)>();
         foreach (var member in await members.ListTeamAsync(hours.Team.Id, cancellationToken))

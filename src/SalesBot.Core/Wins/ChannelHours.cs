@@ -47,7 +47,7 @@ public sealed class ChannelHours
 
         var local = instant.InZone(Zone);
         var day = IsWorkingDay(local.Date) && local.TimeOfDay < Schedule.WorkdayStart ? local.Date : NextWorkingDay(local.Date);
-        return At(day, Schedule.WorkdayStart);
+        return OpensAt(day);
     }
 
     public LocalDate NextWorkingDay(LocalDate date)
@@ -60,6 +60,23 @@ public sealed class ChannelHours
 
         return d;
     }
+
+    public LocalDate PreviousWorkingDay(LocalDate date)
+    {
+        var d = date.PlusDays(-1);
+        for (var i = 0; i < MaxDaysWalked && !IsWorkingDay(d); i++)
+        {
+            d = d.PlusDays(-1);
+        }
+
+        return d;
+    }
+
+    /// <summary>When the channel opens on <paramref name="date"/> (its working hours start).</summary>
+    public Instant OpensAt(LocalDate date) => At(date, Schedule.WorkdayStart);
+
+    /// <summary>When the channel closes on <paramref name="date"/> (its working hours end).</summary>
+    public Instant ClosesAt(LocalDate date) => At(date, Schedule.WorkdayEnd);
 
     public Instant StartOfDay(LocalDate date) => Zone.AtStartOfDay(date).ToInstant();
 
