@@ -99,6 +99,25 @@ public class RecognitionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_detected_win_folded_into_the_round_up_and_then_taken_away_by_a_correction_is_left_out()
+    {
+        await _bot.SayAsync("posts cap 0", "manager-1");
+        await _bot.SayAsync("calls 30, meetings 3, proposals 1", "rep-1"); // every target hit: its post waits 30 minutes
+        await LogAndDispatchAsync("rep-2", "booked a meeting with Fabrikam");
+        _bot.Clock.Advance(DetectedWins.SettleTime);
+        await _bot.DispatchOutboxAsync();
+        Assert.Equal(WinRoundUp.FoldedInto(Monday), (await _bot.Get<IOutbox>().GetAsync("win:detected:rep-1:2026-11-20:target"))!.LastError);
+
+        await _bot.SayAsync("calls 12", "rep-1");
+        AdvanceTo(RoundUpTime);
+        await _bot.DispatchOutboxAsync();
+
+        var sent = Assert.Single(ChannelPosts);
+        Assert.Contains("Ben: booked a meeting with Fabrikam", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("target", sent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_round_up_with_nobody_left_in_it_is_withdrawn_not_sent()
     {
         await _bot.SayAsync("posts cap 0", "manager-1");
