@@ -48,6 +48,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IDeliveryCheck, MemberDeliveryCheck>();
         services.AddScoped<IDeliveryCheck, DetectedWinCheck>();
         services.AddScoped<IDeliveryCheck, KudosNoteCheck>();
+        services.AddScoped<WinRoundUp>();
+        services.AddScoped<IDeliveryCheck, RecognitionCheck>(); // after DetectedWinCheck: a withdrawn win uses no place under the cap
+        services.AddScoped<IFlow, PostsFlow>();
+        services.AddScoped<IFlow, CheckInFixFlow>();
+        services.TryAddSingleton(new CheckInPolicy());
         return services;
     }
 

@@ -160,7 +160,7 @@ public class CheckInFlowTests : IAsyncLifetime
 
     [Theory]
     [InlineData("1900-01-01")]
-    [InlineData("2026-11-18")]
+    [InlineData("2026-11-17")]
     public async Task A_form_sent_back_with_an_old_report_date_is_refused_and_stores_nothing(string date)
     {
         var values = Numbers("30", "3", "1");

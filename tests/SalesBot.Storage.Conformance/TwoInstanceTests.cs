@@ -68,6 +68,7 @@ public abstract class TwoInstanceTests : IAsyncLifetime
         var reps = Enumerable.Range(1, 16).Select(i => MemberBuilder.ARep($"rep-{i}").Build()).ToList();
         await SeedAsync(reps);
         await TeamChannelAsync();
+        await DailyPostCapAsync(reps.Count); // every win gets its own post today: this is about sending each once
 
         await Task.WhenAll(reps.Select((rep, i) => TurnAsync(i % 2 == 0 ? _a : _b, TestRecords.Message(rep.Id, $"win moved account {i} to proposal", _clock.GetCurrentInstant()))));
         await DispatchOnBothAsync();
@@ -116,6 +117,13 @@ public abstract class TwoInstanceTests : IAsyncLifetime
                 c.PutMember(member, Expect.Absent).PutConversation(TestRecords.DirectChat(member.Id, _clock.GetCurrentInstant()));
             }
         });
+    }
+
+    private async Task DailyPostCapAsync(int cap)
+    {
+        var team = await _a.GetRequiredService<IOrganizationStore>().GetTeamAsync(TestData.TeamId);
+        await _a.GetRequiredService<IStoreWriter>().CommitAsync(c =>
+            c.PutTeam(team!.Value with { Recognition = team.Value.Recognition with { DailyPostCap = cap } }, team.AsExpected));
     }
 
     private Task TeamChannelAsync() =>

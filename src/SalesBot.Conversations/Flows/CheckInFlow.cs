@@ -12,7 +12,7 @@ namespace SalesBot.Conversations.Flows;
 /// blockers, or the same typed on one line. The reply compares with targets, streak and personal bests,
 /// and detected wins are posted to the team channel.
 /// </summary>
-public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, QuotaProgress quotas, IClock clock) : IFlow
+public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, QuotaProgress quotas, CheckInPolicy policy, IClock clock) : IFlow
 {
     public const string OpenVerb = "checkin.open";
     public const string SubmitVerb = "checkin.submit";
@@ -51,14 +51,14 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, Quota
             return await OnCommandAsync(turn, string.Empty, cancellationToken);
         }
 
-        // The form carries the day it was made for, so a card answered after midnight still reports on
-        // its day. The date is echoed back by the client, so only today's report day and the one before
-        // it are taken: nobody can invent history or a streak by editing the card's data.
+        // The form carries the day it was made for, so a card answered after midnight (or a "fix Fri"
+        // card) reports on its day. The date is echoed back by the client, so only the days of the edit
+        // window are taken: nobody can invent history or a streak by editing the card's data.
         var reportDate = Dates.ParseIso(submission.Value(CheckInMessages.ReportDateField)) ?? today;
-        if (reportDate != today && reportDate != turn.Calendar.ReportDateFor(today))
+        if (!CheckInEditWindow.Allows(turn.Calendar, today, policy.EditWindowWorkingDays, reportDate))
         {
             return TurnResult.Reply(
-                OutboundMessage.Plain(CheckInMessages.TooFarBack(reportDate, today)),
+                OutboundMessage.Plain(CheckInMessages.TooFarBack(reportDate, EditableDays(turn, today))),
                 CheckInMessages.Form(turn.Member, today, (await checkIns.GetAsync(turn.Member.Id, today, cancellationToken))?.Value));
         }
 
@@ -71,10 +71,46 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, Quota
         return await SaveAsync(turn, reportDate, draft, fromForm: true, cancellationToken, submission.Values);
     }
 
+    /// <summary>The report days a rep may still change, newest first (the current one, then the window before it).</summary>
+    public IReadOnlyList<LocalDate> EditableDays(Turn turn, LocalDate current)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return CheckInEditWindow.Days(turn.Calendar, current, policy.EditWindowWorkingDays);
+    }
+
+    /// <summary>
+    /// "fix Fri calls 14": a correction of one report day of the edit window. With no numbers, the card
+    /// for that day, filled in; a day outside the window is refused and nothing is stored.
+    /// </summary>
+    public async Task<TurnResult> CorrectAsync(Turn turn, LocalDate reportDate, string numbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var current = turn.Calendar.ReportDateFor(clock.GetCurrentInstant());
+        if (!CheckInEditWindow.Allows(turn.Calendar, current, policy.EditWindowWorkingDays, reportDate))
+        {
+            return TurnResult.Reply(CheckInMessages.TooFarBack(reportDate, EditableDays(turn, current)));
+        }
+
+        if (string.IsNullOrWhiteSpace(numbers))
+        {
+            var existing = await checkIns.GetAsync(turn.Member.Id, reportDate, cancellationToken);
+            return TurnResult.Reply(CheckInMessages.Form(turn.Member, reportDate, existing?.Value));
+        }
+
+        return await SaveAsync(turn, reportDate, CheckInLine.Parse(numbers, turn.Member.Metrics), fromForm: false, cancellationToken);
+    }
+
     private async Task<TurnResult> SaveAsync(Turn turn, LocalDate reportDate, CheckInDraft draft, bool fromForm,
         CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? typed = null)
     {
         var now = clock.GetCurrentInstant();
+        var existing = await checkIns.GetAsync(turn.Member.Id, reportDate, cancellationToken);
+        if (!fromForm && existing is not null)
+        {
+            // A typed correction changes what it names: the numbers it leaves out keep their values.
+            draft = draft with { RawValues = Unmentioned(turn.Member, existing.Value, draft.RawValues) };
+        }
+
         var validation = CheckInRules.Validate(turn.Member.Id, reportDate, turn.Member.Metrics, draft, now);
         if (validation.CheckIn is not { } checkIn)
         {
@@ -87,7 +123,6 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, Quota
 
         // A second check-in for the day replaces the first but keeps when it was first submitted; the
         // version read here makes a concurrent save of the same day conflict instead of being lost.
-        var existing = await checkIns.GetAsync(turn.Member.Id, reportDate, cancellationToken);
         var stored = existing is null ? checkIn : checkIn with { SubmittedAt = existing.Value.SubmittedAt, UpdatedAt = now };
         if (!fromForm && existing is not null)
         {
@@ -113,6 +148,17 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, Quota
         // The lag outcome beside the lead metrics: this month's deals against quota, when one is set.
         saved = QuotaProgress.AddTo(saved, await quotas.ForMonthAsync(turn.Member, Core.Metrics.LagOutcome.MonthOf(now, turn.Zone), cancellationToken));
         return new TurnResult { Replies = [saved], ReplacesSubmittedForm = fromForm ? saved : null };
+    }
+
+    private static Dictionary<string, string?> Unmentioned(Member member, CheckIn existing, IReadOnlyDictionary<string, string?> typed)
+    {
+        var raw = new Dictionary<string, string?>(typed, StringComparer.OrdinalIgnoreCase);
+        foreach (var metric in member.Metrics.Where(m => !raw.ContainsKey(m.Key) && existing.Values.ContainsKey(m.Key)))
+        {
+            raw[metric.Key] = existing.Values[metric.Key].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return raw;
     }
 
     /// <summary>

@@ -59,10 +59,15 @@ public static class CheckInMessages
         };
     }
 
-    /// <summary>Answer to a check-in form sent back for a day outside the allowed window.</summary>
-    public static string TooFarBack(NodaTime.LocalDate asked, NodaTime.LocalDate today) =>
-        $"That form was for {Dates.Display(asked)}, which is too far back to change now, so I saved nothing. " +
-        $"Here's the one for {Dates.Display(today)}.";
+    /// <summary>Answer to a check-in (a form sent back, or a "fix") for a day outside the edit window.</summary>
+    public static string TooFarBack(NodaTime.LocalDate asked, IReadOnlyList<NodaTime.LocalDate> editable)
+    {
+        ArgumentNullException.ThrowIfNull(editable);
+        var earlier = editable.Skip(1).Select(Dates.Display).ToList();
+        var window = earlier.Count == 0 ? string.Empty : $" and the working days before it ({string.Join(", ", earlier)})";
+        return $"{Dates.Display(asked)} is too far back to change now, so I saved nothing. " +
+               $"You can still correct {Dates.Display(editable[0])}{window}, e.g. \"fix {Dates.Display(editable[^1])[..3]} calls 14\".";
+    }
 
     public static OutboundMessage Saved(Member member, CheckIn checkIn, CheckInOutcome outcome, bool replaced, CheckIn? previous = null)
     {

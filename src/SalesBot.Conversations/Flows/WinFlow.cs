@@ -104,7 +104,9 @@ public sealed class WinFlow(WinPosts winPosts, IWinStore wins, IConversationRefe
         var what = WinPosts.Sentence(win, turn.Member.Quota?.Currency) is { } sentence ? $"You {sentence}." : win.Text;
         var reply = QuotaProgress.AddTo(new OutboundMessage
         {
-            Text = hasChannel
+            Text = turn.Member.PostsOff
+                ? RecognitionReplies.KeptPrivate
+                : hasChannel
                 ? $"🎉 Nice one! I've posted your win to {turn.Team.Name}'s channel."
                 : "🎉 Nice one! I've saved your win. Add me to your team's channel and I'll post wins there.",
             Blocks = [new Heading("🎉 Win logged"), new Paragraph(what)],

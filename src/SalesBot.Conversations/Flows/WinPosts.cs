@@ -34,6 +34,8 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
                 Key = key,
                 RecipientKind = RecipientKind.Team,
                 RecipientId = win.TeamId,
+                TeamId = win.TeamId,
+                AboutMemberId = win.MemberId, // the cap, quiet hours and opt-out are decided right before sending (RecognitionCheck)
                 Message = Post(win, member),
                 CreatedAt = win.At,
                 NextAttemptAt = sendAt ?? win.At,

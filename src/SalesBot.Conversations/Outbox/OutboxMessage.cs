@@ -36,6 +36,9 @@ public sealed record OutboxMessage
     /// </summary>
     public string? TeamId { get; init; }
 
+    /// <summary>The member a team post is about (whose win it celebrates), so their choices can be read right before it goes out; null otherwise.</summary>
+    public string? AboutMemberId { get; init; }
+
     /// <summary>When the message stops being worth sending (a day's check-in prompt after that day's working hours); null for never.</summary>
     public Instant? ExpiresAt { get; init; }
 

@@ -36,6 +36,12 @@ public sealed record Member
     /// <summary>Days away, nearest last; past periods beyond <see cref="AwayPeriod.MaxKept"/> are dropped.</summary>
     public IReadOnlyList<AwayPeriod> TimeAway { get; init; } = [];
 
+    /// <summary>
+    /// The member asked not to be celebrated in the team channel: their wins are still stored and
+    /// count (status, digests, streaks), and their manager still sees them, but nothing is posted.
+    /// </summary>
+    public bool PostsOff { get; init; }
+
     public AwayPeriod? AwayOn(LocalDate date) => TimeAway.FirstOrDefault(a => a.Covers(date));
 
     /// <summary>Adds days away, merged with any period they overlap or touch, keeping the list bounded.</summary>

@@ -1,5 +1,6 @@
 using SalesBot.Core.Pipeline;
 using SalesBot.Core.Schedules;
+using SalesBot.Core.Wins;
 
 namespace SalesBot.Core.Organization;
 
@@ -16,4 +17,6 @@ public sealed record Team(string Id, string OrganizationId, string Name, string 
 
     /// <summary>The stages a stage-advanced win is chosen from; teams that never set theirs get the defaults.</summary>
     public PipelineStages Pipeline { get; init; } = PipelineStages.Default;
+    /// <summary>The channel's daily cap on celebration posts and the evening round-up time.</summary>
+    public RecognitionSettings Recognition { get; init; } = RecognitionSettings.Default;
 }
