@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using SalesBot.Conversations.Flows;
+using SalesBot.Conversations.Metrics;
+using SalesBot.Core.Metrics;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Scheduling;
 
@@ -43,6 +45,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ScheduledPrompts>();
         services.AddScoped<IDeliveryCheck, MemberDeliveryCheck>();
         services.AddScoped<IDeliveryCheck, DetectedWinCheck>();
+        services.TryAddSingleton(ConfiguredMetricPlan.BuiltIn);
+        services.TryAddSingleton(ProficiencyWindow.Default);
+        services.AddScoped<MetricPlans>();
+        services.AddScoped<RepMetricChange>();
+        services.AddScoped<ProficiencyNudges>();
+        services.AddScoped<IFlow, MetricsFlow>();
         return services;
     }
 

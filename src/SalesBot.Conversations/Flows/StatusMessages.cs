@@ -82,7 +82,7 @@ public static class StatusMessages
                 days.OrderByDescending(c => c.ReportDate).Take(10).Select(c => (IReadOnlyList<string>)
                 [
                     Dates.Display(c.ReportDate),
-                    .. member.Metrics.Select(m => c.ValueOf(m.Key) is { } v ? $"{v}{(m.IsMet(v) ? " ✅" : string.Empty)}" : "—"),
+                    .. member.Metrics.Select(m => c.ValueOf(m.Key) is { } v ? $"{v}{(c.AsOnTheDay(m).IsMet(v) ? " ✅" : string.Empty)}" : "—"),
                 ]).ToList()));
         }
 

@@ -12,4 +12,10 @@ public sealed record Team(string Id, string OrganizationId, string Name, string 
     public Schedule Schedule { get; init; } = Schedule.Default;
 
     public HolidayCalendar Holidays { get; init; } = HolidayCalendar.Empty;
+
+    /// <summary>
+    /// The team's own lead metrics by role and tenure; null until a manager or admin sets one, and the
+    /// bot then uses the configured plan or <see cref="Metrics.MetricPlan.Default"/>.
+    /// </summary>
+    public Metrics.MetricPlan? MetricPlan { get; init; }
 }
