@@ -7,7 +7,7 @@ namespace SalesBot.Core.Metrics;
 /// <summary>
 /// When a rep has made a lead metric a habit (seed 001: "add 2–3 more once proficient"): they met its
 /// target on at least <see cref="ProficiencyWindow.Required"/> of their last <see cref="ProficiencyWindow.Days"/>
-/// working days. Days that are not working days, team holidays and time away are not in the window; a
+/// working days since they started. Days that are not working days, team holidays and time away are not in the window; a
 /// working day without a check-in counts as not met. Each day is judged against the target it was
 /// worked against (kept on its check-in).
 /// </summary>
@@ -26,7 +26,9 @@ public static class Proficiency
         var byDay = history.GroupBy(c => c.ReportDate).ToDictionary(g => g.Key, g => g.Last());
         var counted = new List<LocalDate>();
         var met = 0;
-        for (var day = through; counted.Count < window.Days && day >= through.PlusDays(-MaxLookbackDays); day = day.PlusDays(-1))
+        // Days before the rep started are no evidence either way, so a new hire is judged once the window fills.
+        var earliest = LocalDate.Max(through.PlusDays(-MaxLookbackDays), calendar.Member.StartDate);
+        for (var day = through; counted.Count < window.Days && day >= earliest; day = day.PlusDays(-1))
         {
             if (!calendar.IsAvailable(day))
             {
