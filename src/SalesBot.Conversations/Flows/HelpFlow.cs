@@ -61,7 +61,7 @@ public sealed class HelpFlow : IFlow
                 "status week, status month: check-ins made against expected, totals against target, wins, open blockers and their age, streaks",
                 "status @name (or just a name): one rep's month, wins, open blocker and what they'll try; only for people who report to you",
                 "win <what happened>: celebrate a win in the team channel",
-                "metrics: the team's lead metrics by role and tenure; metrics Ava calls 40, meetings 3 · metrics Ava add referrals 2 · metrics Ava remove calls · target Ava calls 35 (from the rep's next report day)",
+                "metrics: the team's metrics and daily targets by role and tenure; metrics Ava calls 40, meetings 3 · metrics Ava add referrals 2 · metrics Ava remove calls · target Ava calls 35 (from the rep's next report day)",
                 "team schedule: when the team is asked (check-in, reminder, digest…); holiday add Dec 24 Christmas Eve: team days off",
                 "run prompts, run reminders, run digest: send one now; delivery: what was sent, what is waiting, what failed",
                 "Each rep gets a check-in prompt in their own time zone on the team's working days (say schedule to see when); wins are posted to the team channel.",
