@@ -22,7 +22,22 @@ public static class DemoTeam
         Workspaces = [new Workspace(ChannelNames.Playground, Playground.DirectLineEndpoints.LocalTenant)],
     };
 
-    public static Team Team { get; } = new(TeamId, OrganizationId, "Northwind Sales", "America/New_York");
+    public const string NewHireId = "demo-fay";
+
+    /// <summary>The rep whose seeded calls make them proficient: their next check-in nudges Morgan.</summary>
+    public const string ProficientRepId = "demo-diego";
+
+    /// <summary>
+    /// The team's own plan: new hunters start on fewer calls and a meeting or two, and add proposals once
+    /// proficient; tenured reps and farmers keep the catalogue's metrics.
+    /// </summary>
+    public static MetricPlan Plan { get; } = new(
+    [
+        new MetricPlanRow(MemberRole.Hunter, Tenure.New, [MetricCatalog.Calls with { DailyTarget = 20 }, MetricCatalog.Meetings with { DailyTarget = 2 }], MetricCatalog.Proposals),
+        .. MetricPlan.Default.Rows.Where(r => !(r.Role == MemberRole.Hunter && r.Tenure == Tenure.New)),
+    ]);
+
+    public static Team Team { get; } = new(TeamId, OrganizationId, "Northwind Sales", "America/New_York") { MetricPlan = Plan };
 
     /// <summary>The people, with whether each has already checked in for the latest working day.</summary>
     public static IReadOnlyList<(Member Member, bool CheckedInLatest)> People(LocalDate today) =>
@@ -33,7 +48,15 @@ public static class DemoTeam
         (Person("demo-chloe", "Chloe Martin", MemberRole.Farmer, "Europe/London", today.PlusYears(-3), ManagerId), true),
         (Person("demo-diego", "Diego Alvarez", MemberRole.Hunter, "America/Los_Angeles", today.PlusYears(-1), ManagerId), false),
         (Person("demo-emma", "Emma Schultz", MemberRole.Farmer, "Europe/Berlin", today.PlusMonths(-18), ManagerId), true),
+        (NewHire(today), false),
     ];
+
+    /// <summary>Three weeks in: on the new-hunter metrics of the team's plan.</summary>
+    private static Member NewHire(LocalDate today)
+    {
+        var fay = Person(NewHireId, "Fay Nguyen", MemberRole.Hunter, "America/Chicago", today.PlusDays(-21), ManagerId);
+        return fay with { Metrics = Plan.DefaultsFor(fay, today) };
+    }
 
     private static Member Person(string id, string name, MemberRole role, string zone, LocalDate start, string? manager) => new()
     {
