@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
 using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Metrics;
 using SalesBot.Conversations.Ports;
-using SalesBot.Core.Metrics;
 using SalesBot.Core.Organization;
 
 namespace SalesBot.Conversations;
@@ -14,7 +14,7 @@ namespace SalesBot.Conversations;
 /// person in a new workspace is the one who installed the bot, so they become its manager.
 /// Enrolment is staged in the turn's <see cref="ChangeSet"/> and committed with the turn.
 /// </summary>
-public sealed class MemberDirectory(IOrganizationStore organizations, IMemberStore members)
+public sealed class MemberDirectory(IOrganizationStore organizations, IMemberStore members, MetricPlans plans)
 {
     public async Task<(Member Member, Team Team)> ResolveAsync(InboundEvent inbound, ChangeSet changes, CancellationToken cancellationToken)
     {
@@ -82,9 +82,11 @@ public sealed class MemberDirectory(IOrganizationStore organizations, IMemberSto
             Role = role,
             StartDate = today,
             TimeZoneId = zone ?? team.DefaultTimeZone,
-            Metrics = MetricCatalog.DefaultsFor(MemberRole.Hunter),
             ChannelAccounts = [account],
         };
+        // The metrics that fit a new hunter on this team's plan (someone who just joined is new in the role);
+        // the founding manager gets them too, as before, so they can try a check-in themselves.
+        member = member with { Metrics = plans.For(team).DefaultsFor(member with { Role = MemberRole.Hunter }, today) };
         changes.PutMember(member, Expect.Absent);
         return (member, team);
     }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using SalesBot.Conversations.Flows;
+using SalesBot.Conversations.Metrics;
+using SalesBot.Core.Metrics;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Scheduling;
 
@@ -53,6 +55,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow, PostsFlow>();
         services.AddScoped<IFlow, CheckInFixFlow>();
         services.TryAddSingleton(new CheckInPolicy());
+        services.TryAddSingleton(ConfiguredMetricPlan.BuiltIn);
+        services.TryAddSingleton(ProficiencyWindow.Default);
+        services.AddScoped<MetricPlans>();
+        services.AddScoped<RepMetricChange>();
+        services.AddScoped<ProficiencyNudges>();
+        services.AddScoped<IFlow, MetricsFlow>();
         return services;
     }
 

@@ -48,6 +48,35 @@ public sealed class BlockKitRenderingTests
     }
 
     [Fact]
+    public void The_teams_metric_plan_renders_within_slacks_block_limits()
+    {
+        var rendered = BlockKitMessageRenderer.Message(SalesBot.Testing.MetricsSamples.TeamPlan());
+
+        Assert.InRange(rendered["blocks"]!.AsArray().Count, 1, BlockKitLimits.MessageBlocks);
+        Golden.Verify("metrics-plan-message", rendered);
+    }
+
+    [Fact]
+    public void A_reps_metrics_form_renders_as_a_modal_with_a_number_input_per_metric()
+    {
+        var message = SalesBot.Testing.MetricsSamples.RepForm();
+
+        var modal = BlockKitViewRenderer.Modal(message, new ModalMetadata("D0DIRECT1", null, message.Form!.Data!));
+
+        Assert.InRange(modal["blocks"]!.AsArray().Count, 1, BlockKitLimits.ViewBlocks);
+        Golden.Verify("metrics-modal", modal);
+    }
+
+    [Fact]
+    public void A_proficiency_nudge_renders_its_two_choices_as_buttons()
+    {
+        var rendered = BlockKitMessageRenderer.Message(SalesBot.Testing.MetricsSamples.Nudge());
+
+        Assert.Equal(2, rendered["blocks"]!.AsArray().Single(b => b!["type"]!.ToString() == "actions")!["elements"]!.AsArray().Count);
+        Golden.Verify("proficiency-nudge-message", rendered);
+    }
+
+    [Fact]
     public void A_reflection_form_renders_as_a_modal_with_text_and_choice_inputs()
     {
         var message = new OutboundMessage

@@ -145,6 +145,18 @@ public sealed class GoldenCardTests
     }
 
     [Fact]
+    public void The_teams_metric_plan_with_a_set_up_button_per_rep() =>
+        AssertGolden("metrics-plan", ActivityMapper.ToActivity(SalesBot.Testing.MetricsSamples.TeamPlan(), CardActionStyle.Execute));
+
+    [Fact]
+    public void A_reps_metrics_form_with_a_target_input_per_metric() =>
+        AssertGolden("metrics-form", ActivityMapper.ToActivity(SalesBot.Testing.MetricsSamples.RepForm(), CardActionStyle.Execute));
+
+    [Fact]
+    public void A_proficiency_nudge_with_its_two_one_click_choices() =>
+        AssertGolden("proficiency-nudge", ActivityMapper.ToActivity(SalesBot.Testing.MetricsSamples.Nudge(), CardActionStyle.Execute));
+
+    [Fact]
     public void Help_card_with_execute_buttons() =>
         AssertGolden("help", ActivityMapper.ToActivity(HelpFlow.For(Ana), CardActionStyle.Execute));
 

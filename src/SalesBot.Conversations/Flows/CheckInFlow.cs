@@ -1,5 +1,6 @@
 using NodaTime;
 using SalesBot.Conversations.Messages;
+using SalesBot.Conversations.Metrics;
 using SalesBot.Conversations.Ports;
 using SalesBot.Core.CheckIns;
 using SalesBot.Core.Organization;
@@ -12,7 +13,8 @@ namespace SalesBot.Conversations.Flows;
 /// blockers, or the same typed on one line. The reply compares with targets, streak and personal bests,
 /// and detected wins are posted to the team channel.
 /// </summary>
-public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, QuotaProgress quotas, CheckInPolicy policy, IClock clock) : IFlow
+public sealed class CheckInFlow(
+    ICheckInStore checkIns, WinPosts winPosts, QuotaProgress quotas, CheckInPolicy policy, ProficiencyNudges proficiency, IClock clock) : IFlow
 {
     public const string OpenVerb = "checkin.open";
     public const string SubmitVerb = "checkin.submit";
@@ -31,7 +33,7 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, Quota
             return TurnResult.Reply(CheckInMessages.Form(turn.Member, reportDate, existing?.Value));
         }
 
-        var draft = CheckInLine.Parse(argument, turn.Member.Metrics);
+        var draft = CheckInLine.Parse(argument, turn.Member.MetricsOn(reportDate));
         return await SaveAsync(turn, reportDate, draft, fromForm: false, cancellationToken);
     }
 
@@ -62,7 +64,7 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, Quota
                 CheckInMessages.Form(turn.Member, today, (await checkIns.GetAsync(turn.Member.Id, today, cancellationToken))?.Value));
         }
 
-        var raw = turn.Member.Metrics.ToDictionary(m => m.Key, m => submission.Value(m.Key));
+        var raw = turn.Member.MetricsOn(reportDate).ToDictionary(m => m.Key, m => submission.Value(m.Key));
         var plan = (submission.Value(CheckInMessages.PlanInput) ?? string.Empty)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.TrimStart('-', '*', '•', ' '))
@@ -111,7 +113,7 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, Quota
             draft = draft with { RawValues = Unmentioned(turn.Member, existing.Value, draft.RawValues) };
         }
 
-        var validation = CheckInRules.Validate(turn.Member.Id, reportDate, turn.Member.Metrics, draft, now);
+        var validation = CheckInRules.Validate(turn.Member.Id, reportDate, turn.Member.MetricsOn(reportDate), draft, now);
         if (validation.CheckIn is not { } checkIn)
         {
             var reply = OutboundMessage.Plain(CheckInMessages.Problems(validation.Errors));
@@ -141,8 +143,9 @@ public sealed class CheckInFlow(ICheckInStore checkIns, WinPosts winPosts, Quota
             .Append(stored)
             .OrderBy(c => c.ReportDate)
             .ToList();
-        var outcome = CheckInOutcome.Evaluate(stored, turn.Member.Metrics, history, turn.Calendar);
+        var outcome = CheckInOutcome.Evaluate(stored, stored.Metrics, history, turn.Calendar);
         await CelebrateAsync(turn, stored, outcome, cancellationToken);
+        await proficiency.AfterCheckInAsync(turn, stored, history, cancellationToken);
 
         var saved = CheckInMessages.Saved(turn.Member, stored, outcome, existing is not null, existing?.Value);
         // The lag outcome beside the lead metrics: this month's deals against quota, when one is set.

@@ -20,7 +20,7 @@ public static class CheckInMessages
         string? ErrorFor(string id) => errors is not null && errors.TryGetValue(id, out var e) ? e : null;
 
         var inputs = new List<FormInput>();
-        foreach (var metric in member.Metrics)
+        foreach (var metric in member.MetricsOn(reportDate))
         {
             var value = int.TryParse(Typed(metric.Key), out var t) ? t : existing?.ValueOf(metric.Key);
             inputs.Add(new NumberInput(metric.Key, $"{metric.Name} (target {TargetText(metric)})", 0, CheckInRules.MaxDailyValue, value, "0")
@@ -148,7 +148,7 @@ public static class CheckInMessages
     /// <summary>"What changed: Calls 33 → 32. Your plan and blockers stay as they were.", so a correction never surprises.</summary>
     private static string WhatChanged(Member member, CheckIn before, CheckIn after)
     {
-        var changes = member.Metrics
+        var changes = after.MetricsOr(member.Metrics)
             .Where(m => before.Values.GetValueOrDefault(m.Key) != after.Values.GetValueOrDefault(m.Key))
             .Select(m => $"{m.Name} {before.Values.GetValueOrDefault(m.Key)} → {after.Values.GetValueOrDefault(m.Key)}")
             .ToList();

@@ -28,7 +28,7 @@ public sealed class DetectedWinCheck(IMemberStore members, IOrganizationStore or
         }
 
         var history = await checkIns.ListForMemberAsync(post.MemberId, post.Day.PlusDays(-DetectedWins.HistoryDays), post.Day, cancellationToken);
-        var outcome = CheckInOutcome.Evaluate(checkIn.Value, member.Value.Metrics, history.OrderBy(c => c.ReportDate).ToList(), new MemberCalendar(member.Value, team.Value));
+        var outcome = CheckInOutcome.Evaluate(checkIn.Value, checkIn.Value.MetricsOr(member.Value.MetricsOn(post.Day)), history.OrderBy(c => c.ReportDate).ToList(), new MemberCalendar(member.Value, team.Value));
         var win = DetectedWins.From(member.Value, checkIn.Value, outcome).FirstOrDefault(w => $"win:{w.Id}" == message.Key);
         return win is null
             ? DeliveryDecision.Withdraw($"{name} corrected the check-in for {Dates.ToIso(post.Day)}, and it no longer earns this win.")

@@ -254,7 +254,7 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
         var rows = lastFive.Select(c => (IReadOnlyList<string>)
         [
             Dates.Display(c.ReportDate),
-            .. member.Metrics.Select(m => c.ValueOf(m.Key) is { } v ? $"{v}{(m.IsMet(v) ? " ✅" : string.Empty)}" : "—"),
+            .. member.MetricsOn(reportDate).Select(m => c.ValueOf(m.Key) is { } v ? $"{v}{(c.AsOnTheDay(m).IsMet(v) ? " ✅" : string.Empty)}" : "—"),
         ]).ToList();
         var checkedInToday = history.Any(c => c.ReportDate == reportDate);
         var headline = (checkedInToday ? $"You're checked in for {Dates.Display(reportDate)}." : $"You haven't checked in for {Dates.Display(reportDate)} yet.") +
@@ -266,7 +266,7 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
             [
                 new Heading($"Your last {lastFive.Count} check-ins"),
                 new Paragraph(headline),
-                new Table(["Day", .. member.Metrics.Select(m => $"{m.Name} ({CheckInMessages.TargetText(m)})")], rows),
+                new Table(["Day", .. member.MetricsOn(reportDate).Select(m => $"{m.Name} ({CheckInMessages.TargetText(m)})")], rows),
             ],
             Actions = checkedInToday ? [] : [new ActionButton("Check in", CheckInFlow.OpenVerb, Primary: true)],
         };

@@ -78,11 +78,11 @@ public static class StatusMessages
         if (days.Count > 0)
         {
             blocks.Add(new Table(
-                ["Day", .. member.Metrics.Select(m => $"{m.Name} ({CheckInMessages.TargetText(m)})")],
+                ["Day", .. rep.Totals.Select(t => t.Metric).Select(m => $"{m.Name} ({CheckInMessages.TargetText(m)})")],
                 days.OrderByDescending(c => c.ReportDate).Take(10).Select(c => (IReadOnlyList<string>)
                 [
                     Dates.Display(c.ReportDate),
-                    .. member.Metrics.Select(m => c.ValueOf(m.Key) is { } v ? $"{v}{(m.IsMet(v) ? " ✅" : string.Empty)}" : "—"),
+                    .. rep.Totals.Select(t => t.Metric).Select(m => c.ValueOf(m.Key) is { } v ? $"{v}{(c.AsOnTheDay(m).IsMet(v) ? " ✅" : string.Empty)}" : "—"),
                 ]).ToList()));
         }
 

@@ -1,4 +1,5 @@
 using NodaTime;
+using SalesBot.Core.Metrics;
 
 namespace SalesBot.Core.CheckIns;
 
@@ -19,6 +20,12 @@ public sealed record CheckIn
     /// <summary>Value per metric key.</summary>
     public required IReadOnlyDictionary<string, int> Values { get; init; }
 
+    /// <summary>
+    /// The metrics and targets the check-in was made against, kept with it so a later change of targets
+    /// never rewrites a past day. Empty on check-ins stored before this was kept.
+    /// </summary>
+    public IReadOnlyList<LeadMetric> Metrics { get; init; } = [];
+
     public IReadOnlyList<string> Plan { get; init; } = [];
 
     public string? Blockers { get; init; }
@@ -27,6 +34,13 @@ public sealed record CheckIn
 
     /// <summary>Set when the check-in was edited by a later submission for the same day.</summary>
     public Instant? UpdatedAt { get; init; }
+
+    /// <summary>The metrics the day was made against, or <paramref name="current"/> for a check-in from before they were kept.</summary>
+    public IReadOnlyList<LeadMetric> MetricsOr(IReadOnlyList<LeadMetric> current) => Metrics.Count > 0 ? Metrics : current;
+
+    /// <summary>The metric as it stood on this day (its target then), else <paramref name="current"/>.</summary>
+    public LeadMetric AsOnTheDay(LeadMetric current) =>
+        Metrics.FirstOrDefault(m => m.Key == current.Key) ?? current;
 
     public int? ValueOf(string metricKey) => Values.TryGetValue(metricKey, out var v) ? v : null;
 }

@@ -86,6 +86,7 @@ public static class CheckInRules
                 MemberId = memberId,
                 ReportDate = reportDate,
                 Values = values,
+                Metrics = metrics,
                 Plan = plan,
                 Blockers = blockers,
                 SubmittedAt = now,

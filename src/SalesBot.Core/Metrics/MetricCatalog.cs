@@ -14,6 +14,9 @@ public static class MetricCatalog
     public static readonly LeadMetric AccountReviews = new("reviews", "Account reviews", "reviews", 2);
     public static readonly LeadMetric Referrals = new("referrals", "Referrals asked", "asks", 2);
 
+    /// <summary>Every catalogue metric, for a manager adding one the team's plan does not name.</summary>
+    public static IReadOnlyList<LeadMetric> All { get; } = [Calls, Meetings, Proposals, AccountReviews, Referrals];
+
     public static IReadOnlyList<LeadMetric> DefaultsFor(MemberRole role) => role switch
     {
         MemberRole.Hunter => [Calls, Meetings, Proposals],

@@ -25,6 +25,37 @@ public sealed record Member
     /// <summary>The lead metrics this member reports on each day; at most <see cref="MaxActiveMetrics"/>.</summary>
     public IReadOnlyList<LeadMetric> Metrics { get; init; } = [];
 
+    /// <summary>
+    /// The first report day <see cref="Metrics"/> apply to; days before it use <see cref="EarlierMetrics"/>.
+    /// Null when the metrics have always applied (and for members stored before metric changes were dated).
+    /// </summary>
+    public LocalDate? MetricsFrom { get; init; }
+
+    /// <summary>The metrics in effect before <see cref="MetricsFrom"/>.</summary>
+    public IReadOnlyList<LeadMetric> EarlierMetrics { get; init; } = [];
+
+    /// <summary>The metrics and targets a check-in for <paramref name="reportDate"/> is made against.</summary>
+    public IReadOnlyList<LeadMetric> MetricsOn(LocalDate reportDate) =>
+        MetricsFrom is { } from && reportDate < from ? EarlierMetrics : Metrics;
+
+    /// <summary>
+    /// A manager's change to the metrics, taking effect on <paramref name="from"/> (the next report day), so
+    /// the day being reported on keeps what it was worked against. <paramref name="currentReportDay"/> is the
+    /// day a check-in now reports on. A change made before an earlier one took effect replaces it; a rep
+    /// with no metrics yet gets them at once, since there is nothing to keep.
+    /// </summary>
+    public Member WithMetricsFrom(IReadOnlyList<LeadMetric> metrics, LocalDate from, LocalDate currentReportDay)
+    {
+        var checkedRules = WithMetrics(metrics);
+        var inEffect = MetricsOn(currentReportDay);
+        if (inEffect.Count == 0)
+        {
+            return checkedRules with { MetricsFrom = null, EarlierMetrics = [] };
+        }
+
+        return checkedRules with { EarlierMetrics = inEffect, MetricsFrom = from };
+    }
+
     public IReadOnlyList<ChannelAccount> ChannelAccounts { get; init; } = [];
 
     /// <summary>The monthly quota (the lag outcome) their manager set; null when none is set.</summary>

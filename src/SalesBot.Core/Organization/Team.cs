@@ -19,4 +19,9 @@ public sealed record Team(string Id, string OrganizationId, string Name, string 
     public PipelineStages Pipeline { get; init; } = PipelineStages.Default;
     /// <summary>The channel's daily cap on celebration posts and the evening round-up time.</summary>
     public RecognitionSettings Recognition { get; init; } = RecognitionSettings.Default;
+    /// <summary>
+    /// The team's own lead metrics by role and tenure; null until a manager or admin sets one, and the
+    /// bot then uses the configured plan or <see cref="Metrics.MetricPlan.Default"/>.
+    /// </summary>
+    public Metrics.MetricPlan? MetricPlan { get; init; }
 }

@@ -41,8 +41,14 @@ public sealed record RepPeriod(
         // A day excused (away, or asked while away) that the rep reported anyway counts as expected and made.
         var expected = days.Count(d => !calendar.Excuses(d) || reportedInPeriod.Contains(d));
         var away = days.Count(d => calendar.IsWorkingDay(d) && calendar.IsAway(d));
-        var totals = rep.Metrics
-            .Select(m => new MetricTotal(m, inPeriod.Select(c => c.ValueOf(m.Key)).OfType<int>().Sum(), m.DailyTarget * expected))
+        // Each expected day counts the target it was worked against: its check-in's, else the one in effect then.
+        var byDay = inPeriod.ToDictionary(c => c.ReportDate);
+        var expectedDays = days.Where(d => !calendar.Excuses(d) || reportedInPeriod.Contains(d)).ToList();
+        var totals = rep.MetricsOn(to)
+            .Select(m => new MetricTotal(
+                m,
+                inPeriod.Select(c => c.ValueOf(m.Key)).OfType<int>().Sum(),
+                expectedDays.Sum(d => TargetOn(m, d, byDay.GetValueOrDefault(d), rep))))
             .ToList();
         var reported = history.Select(c => c.ReportDate).ToList();
         var checkedInOnLastDay = reported.Contains(to);
@@ -50,6 +56,11 @@ public sealed record RepPeriod(
         var atRisk = !checkedInOnLastDay && !calendar.Excuses(to) && streak > 0;
         return new RepPeriod(rep, inPeriod.Count, expected, away, totals, wins, OpenBlocker.Of(history, to), streak, atRisk);
     }
+
+    private static int TargetOn(LeadMetric metric, LocalDate day, CheckIn? checkIn, Member rep) =>
+        checkIn is not null
+            ? checkIn.AsOnTheDay(metric).DailyTarget
+            : rep.MetricsOn(day).FirstOrDefault(m => m.Key == metric.Key)?.DailyTarget ?? metric.DailyTarget;
 
     private static IEnumerable<LocalDate> Days(LocalDate from, LocalDate to)
     {

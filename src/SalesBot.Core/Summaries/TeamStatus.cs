@@ -33,7 +33,8 @@ public sealed record TeamStatus(LocalDate ReportDate, IReadOnlyList<RepStatus> R
                 byMember.TryGetValue(m.Id, out var checkIn);
                 var results = checkIn is null
                     ? []
-                    : m.Metrics.Where(x => checkIn.ValueOf(x.Key).HasValue)
+                    // Against the targets the day was worked against, so a later change never rewrites it.
+                    : checkIn.MetricsOr(m.MetricsOn(reportDate)).Where(x => checkIn.ValueOf(x.Key).HasValue)
                         .Select(x => new MetricResult(x, checkIn.Values[x.Key], x.IsMet(checkIn.Values[x.Key])))
                         .ToList();
                 return new RepStatus(m, checkIn, results, streakOf(m)) { Away = isExcused?.Invoke(m) ?? false };

@@ -29,22 +29,27 @@ public static class DemoHistory
     {
         var day = includeLatest ? latestReportDate : WorkWeek.PreviousWorkday(latestReportDate);
         var first = latestReportDate.PlusDays(-30);
-        for (var d = 0; day >= first; day = WorkWeek.PreviousWorkday(day), d++)
+        var steady = member.Id == DemoTeam.ProficientRepId;
+        for (var d = 0; day >= first && day >= member.StartDate; day = WorkWeek.PreviousWorkday(day), d++)
         {
             // Skip about one day in twelve, never the most recent three, so streaks are visible.
-            if (d > 2 && Noise(index, day, 99) < 0.08)
+            if (!steady && d > 2 && Noise(index, day, 99) < 0.08)
             {
                 continue;
             }
 
+            // The steady rep makes their calls every day: their next check-in shows Morgan a proficiency nudge.
             var values = member.Metrics.ToDictionary(
                 m => m.Key,
-                m => Math.Max(0, (int)Math.Round(m.DailyTarget * (0.55 + (0.75 * Noise(index, day, m.Key.Length))))));
+                m => steady && m.Key == "calls"
+                    ? m.DailyTarget + (int)(6 * Noise(index, day, 5))
+                    : Math.Max(0, (int)Math.Round(m.DailyTarget * (0.55 + (0.75 * Noise(index, day, m.Key.Length))))));
             yield return new CheckIn
             {
                 MemberId = member.Id,
                 ReportDate = day,
                 Values = values,
+                Metrics = member.Metrics,
                 Plan = [Plans[Pick(index, day, 1, Plans.Length)], Plans[Pick(index, day, 2, Plans.Length)]],
                 Blockers = Noise(index, day, 7) < 0.15 ? Blockers[Pick(index, day, 3, Blockers.Length)] : null,
                 SubmittedAt = now - Duration.FromDays(latestReportDate.PlusDays(1).Minus(day).Days),
