@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace SalesBot.Channels.Http;
@@ -29,6 +30,8 @@ public sealed record InlineRetryPolicy
 /// <summary>Which HTTP answers are worth another try, and the inline retry handler that acts on it.</summary>
 public static class TransientHttp
 {
+    private const string PipelineName = "inline-retries";
+
     /// <summary>
     /// Throttling (429), a request timeout (408), and every server error but "not implemented" (501)
     /// and "HTTP version not supported" (505), which no retry changes.
@@ -63,7 +66,17 @@ public static class TransientHttp
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(policy);
         builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
-        builder.AddResilienceHandler("inline-retries", (pipeline, context) =>
+        // Polly would log a timed-out attempt as an error of its own; the channel client already logs the
+        // failed call once, with what it means for the message, so Polly's line goes to Information.
+        builder.Services.Configure<TelemetryOptions>(options =>
+        {
+            var severity = options.SeverityProvider;
+            options.SeverityProvider = args =>
+                args.Event.EventName == "OnTimeout" && args.Source.PipelineName?.EndsWith("-" + PipelineName, StringComparison.Ordinal) == true
+                    ? ResilienceEventSeverity.Information
+                    : severity?.Invoke(args) ?? args.Event.Severity;
+        });
+        builder.AddResilienceHandler(PipelineName, (pipeline, context) =>
         {
             var p = policy(context.ServiceProvider);
             var time = context.ServiceProvider.GetRequiredService<TimeProvider>();

@@ -5,6 +5,7 @@ using NodaTime;
 using SalesBot.Channels.Slack.Tests.Infrastructure;
 using SalesBot.Conversations.Ports;
 using SalesBot.Core.Organization;
+using SalesBot.Testing.Hostile;
 
 namespace SalesBot.Channels.Slack.Tests;
 
@@ -61,6 +62,107 @@ public sealed class IsolationAndDuplicateTests : SlackAppTest
         var member = await MemberAsync(SlackRequests.Team);
         Assert.NotNull(member);
         Assert.Equal("Signed the Contoso renewal", await WinsAsync(member.Value.Id));
+    }
+
+    [Fact]
+    public async Task An_event_slack_retries_with_x_slack_retry_num_stores_one_win_and_posts_it_once()
+    {
+        await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("win closed Acme"), "Ev0RETRIED"));
+        await App.WhenIdleAsync();
+        var stored = await SqliteContents.FingerprintAsync(App.DatabasePath);
+        var calls = Api.Calls.Count;
+
+        for (var retry = 1; retry <= 3; retry++)
+        {
+            App.Time.Advance(TimeSpan.FromMinutes(retry)); // Slack retries at once, after 1 minute, then after 5
+            var response = await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("win closed Acme"), "Ev0RETRIED", retryNum: retry));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await App.WhenIdleAsync();
+        Assert.Equal(stored, await SqliteContents.FingerprintAsync(App.DatabasePath));
+        Assert.Equal(calls, Api.Calls.Count);
+        await App.DispatchOutboxAsync();
+        await App.DispatchOutboxAsync();
+        Assert.Equal(1, await SqliteRows.CountAsync(App.DatabasePath, "wins"));
+    }
+
+    [Fact]
+    public async Task A_slash_command_delivered_twice_stores_one_win_and_answers_once()
+    {
+        var command = App.Requests.Command("/win", "closed Initech", channel: FakeSlackApi.DirectChannel);
+        var body = await command.Content!.ReadAsStringAsync();
+
+        var first = await App.SendAsync(command);
+        await App.WhenIdleAsync();
+        var stored = await SqliteContents.FingerprintAsync(App.DatabasePath);
+        var calls = Api.Calls.Count;
+        App.Time.Advance(TimeSpan.FromSeconds(3)); // the same command (same trigger_id), freshly signed
+        var second = await App.SendAsync(App.Requests.SignedRequest("/slack/commands", body, "application/x-www-form-urlencoded"));
+        await App.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(stored, await SqliteContents.FingerprintAsync(App.DatabasePath));
+        Assert.Equal(calls, Api.Calls.Count);
+        var member = await MemberAsync(SlackRequests.Team);
+        Assert.Equal("closed Initech", await WinsAsync(member!.Value.Id));
+    }
+
+    [Fact]
+    public async Task A_snooze_button_delivered_twice_snoozes_once()
+    {
+        await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("hello"), "Ev0HELLO"));
+        await App.WhenIdleAsync();
+        var press = App.Requests.ButtonPress(new JsonObject
+        {
+            ["action_id"] = "prompt.snooze#0",
+            ["value"] = """{"v":"prompt.snooze","d":{"reportDate":"2026-11-17"}}""",
+        });
+        var outbox = await SqliteRows.CountAsync(App.DatabasePath, "outbox");
+
+        var first = await App.SendAsync(App.Requests.Interaction(press));
+        await App.WhenIdleAsync();
+        var stored = await SqliteContents.FingerprintAsync(App.DatabasePath);
+        var calls = Api.Calls.Count;
+        App.Time.Advance(TimeSpan.FromSeconds(3));
+        var second = await App.SendAsync(App.Requests.Interaction(press));
+        await App.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(outbox + 1, await SqliteRows.CountAsync(App.DatabasePath, "outbox")); // one reminder in an hour
+        Assert.Equal(stored, await SqliteContents.FingerprintAsync(App.DatabasePath));
+        Assert.Equal(calls, Api.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_status_button_from_another_workspace_naming_this_workspaces_rep_shows_nothing_of_that_rep()
+    {
+        await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("calls 37, meetings 4, proposals 1"), "Ev0HOMECHECKIN"));
+        await App.WhenIdleAsync();
+        var home = await MemberAsync(SlackRequests.Team);
+        var homeCheckIns = await SqliteRows.QueryAsync(App.DatabasePath, "SELECT member_id, report_date, doc FROM checkins");
+        Assert.Contains("37", homeCheckIns.Single()[2], StringComparison.Ordinal);
+        var before = Api.Calls.Count;
+
+        var press = App.Requests.ButtonPress(new JsonObject
+        {
+            ["action_id"] = "status#0",
+            ["value"] = new JsonObject { ["v"] = "status", ["d"] = new JsonObject { ["form"] = "rep", ["member"] = home!.Value.Id } }.ToJsonString(),
+        });
+        press["team"]!["id"] = OtherTeam;
+        press["user"]!["team_id"] = OtherTeam;
+        var response = await App.SendAsync(App.Requests.Interaction(press));
+        await App.WhenIdleAsync();
+        await App.DispatchOutboxAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var said = string.Concat(Api.Calls.Skip(before).Select(c => c.Args.ToJsonString()));
+        Assert.DoesNotContain("37", said, StringComparison.Ordinal);
+        Assert.DoesNotContain(home.Value.Id, said, StringComparison.Ordinal);
+        Assert.Equal(homeCheckIns.Select(r => string.Join('|', r)), (await SqliteRows.QueryAsync(App.DatabasePath, "SELECT member_id, report_date, doc FROM checkins")).Select(r => string.Join('|', r)));
+        Assert.Equal(2, await SqliteRows.CountAsync(App.DatabasePath, "organizations"));
     }
 
     private Task<Stored<Member>?> MemberAsync(string team) => App.InScopeAsync(sp =>

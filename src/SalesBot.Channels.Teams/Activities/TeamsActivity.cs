@@ -19,6 +19,34 @@ public static class TeamsActivity
                ?? (activity.Conversation?.TenantId is { Length: > 0 } t ? t : "local");
     }
 
+    /// <summary>Why the activity's two tenant ids (<c>channelData.tenant.id</c>, <c>conversation.tenantId</c>) disagree, or null.</summary>
+    public static string? TenantConflict(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return ChannelDataString(activity, "tenant", "id") is { } fromChannelData
+               && activity.Conversation?.TenantId is { Length: > 0 } fromConversation
+               && !string.Equals(fromChannelData, fromConversation, StringComparison.OrdinalIgnoreCase)
+            ? "The activity names two different tenants (channelData.tenant.id and conversation.tenantId)."
+            : null;
+    }
+
+    /// <summary>
+    /// The activity's id made unique across tenants and conversations: Teams message ids are timestamps,
+    /// unique only within one conversation, so two chats can send the same one. A redelivery keeps all three.
+    /// Hashed to stay short, since it becomes part of document ids.
+    /// </summary>
+    public static string? EventIdOf(Activity activity, string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Id is not { Length: > 0 } id)
+        {
+            return null;
+        }
+
+        var scope = System.Text.Encoding.UTF8.GetBytes(tenantId + "\n" + activity.Conversation?.Id);
+        return $"{id}.{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(scope))[..16]}";
+    }
+
     public static string? TeamIdOf(Activity activity) => ChannelDataString(activity, "team", "id");
 
     public static string? TeamNameOf(Activity activity) => ChannelDataString(activity, "team", "name");

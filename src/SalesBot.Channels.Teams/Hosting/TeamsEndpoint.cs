@@ -105,6 +105,13 @@ public sealed partial class TeamsEndpoint(
             return;
         }
 
+        if (TeamsActivity.TenantConflict(activity) is { } conflict)
+        {
+            // Teams always names one tenant in both places; two different ones mean the activity was made up.
+            await ErrorAsync(context, StatusCodes.Status400BadRequest, conflict);
+            return;
+        }
+
         var engine = context.RequestServices.GetRequiredService<IConversationEngine>();
         switch (activity.Type)
         {
@@ -363,6 +370,7 @@ public sealed partial class TeamsEndpoint(
         return inbound with
         {
             ConversationId = inbound.Scope == ConversationScope.Channel ? TeamsActivity.ChannelRootOf(activity)! : inbound.ConversationId,
+            EventId = TeamsActivity.EventIdOf(activity, tenant),
             TimeZone = TeamsActivity.TimeZoneOf(activity),
             ChannelProperties = TeamsActivity.PropertiesOf(activity, tenant),
         };

@@ -44,6 +44,7 @@ public static class HostHardening
             app.UseHsts();
         }
 
+        app.Use(RefuseOversizedBodiesAsync);
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
@@ -60,5 +61,31 @@ public static class HostHardening
         });
         app.UseRequestTimeouts();
         return app;
+    }
+
+    /// <summary>
+    /// A body declared over the cap is answered 413 before any endpoint runs, including those that never
+    /// read a body; one sent without a length is cut off by Kestrel as it is read, which is answered 413
+    /// too rather than left to surface as a 500 from whichever handler was reading.
+    /// </summary>
+    private static async Task RefuseOversizedBodiesAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.Response.WriteAsync($"Request body larger than {MaxRequestBodyBytes} bytes.", context.RequestAborted);
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.Response.WriteAsync($"Request body larger than {MaxRequestBodyBytes} bytes.", context.RequestAborted);
+        }
     }
 }

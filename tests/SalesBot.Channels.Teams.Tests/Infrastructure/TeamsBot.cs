@@ -55,8 +55,8 @@ public sealed class TeamsBot : IAsyncDisposable
         StartAsync(settings, environment, (bot, s) => bot.StartAppAsync(s, environment));
 
     /// <summary>The real Host (<c>Program</c>) through <see cref="WebApplicationFactory{TEntryPoint}"/>.</summary>
-    public static Task<TeamsBot> StartHostAsync(Dictionary<string, string?>? settings = null) =>
-        StartAsync(settings, "Production", (bot, s) => bot.StartWithFactoryAsync(s));
+    public static Task<TeamsBot> StartHostAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null) =>
+        StartAsync(settings, "Production", (bot, s) => bot.StartWithFactoryAsync(s, testServices));
 
     private static async Task<TeamsBot> StartAsync(Dictionary<string, string?>? settings, string environment, Func<TeamsBot, Dictionary<string, string?>, Task> start)
     {
@@ -75,7 +75,7 @@ public sealed class TeamsBot : IAsyncDisposable
         return bot;
     }
 
-    private Task StartWithFactoryAsync(Dictionary<string, string?> settings)
+    private Task StartWithFactoryAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? testServices)
     {
         settings["Scheduling:Enabled"] = "false"; // the tests drive the outbox dispatcher themselves
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -87,7 +87,11 @@ public sealed class TeamsBot : IAsyncDisposable
             }
 
             web.ConfigureLogging(l => l.ClearProviders());
-            web.ConfigureTestServices(ConfigureTestDoubles);
+            web.ConfigureTestServices(services =>
+            {
+                ConfigureTestDoubles(services);
+                testServices?.Invoke(services);
+            });
         });
         Http = factory.CreateClient();
         Services = factory.Services;
