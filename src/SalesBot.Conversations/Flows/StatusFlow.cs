@@ -142,7 +142,9 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
         }
 
         var label = week ? $"week of {Dates.Display(from)}" : ReflectionFlow.MonthName(month);
-        return StatusMessages.Rep(period, label, history.Where(c => c.ReportDate >= from).ToList(), kept, ownView);
+        var inPeriod = history.Where(c => c.ReportDate >= from).ToList();
+        var chart = StatusCharts.Rep(rep, $"{rep.DisplayName} · {label}", StatusCharts.Days(new MemberCalendar(rep, team), from, reportDate, inPeriod), inPeriod);
+        return StatusMessages.Rep(period, label, inPeriod, kept, ownView, chart);
     }
 
     /// <summary>Two reads per rep: their check-ins (the period and the streak's lookback) and their wins in the period.</summary>
@@ -230,6 +232,8 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
         };
     }
 
+    private static IEnumerable<MessageBlock> ChartOf(Chart? chart) => chart is null ? [] : [new ChartBlock(chart)];
+
     private async Task<OutboundMessage> OwnAsync(Member member, MemberCalendar calendar, LocalDate reportDate, CancellationToken cancellationToken)
     {
         var history = await checkIns.ListForMemberAsync(member.Id, reportDate.PlusDays(-StreakLookbackDays), reportDate, cancellationToken);
@@ -259,6 +263,7 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
             [
                 new Heading($"Your last {lastFive.Count} check-ins"),
                 new Paragraph(headline),
+                .. ChartOf(StatusCharts.Rep(member, $"{member.DisplayName} · last {lastFive.Count} check-ins", [.. lastFive.Select(c => c.ReportDate)], lastFive)),
                 new Table(["Day", .. member.Metrics.Select(m => $"{m.Name} ({CheckInMessages.TargetText(m)})")], rows),
             ],
             Actions = checkedInToday ? [] : [new ActionButton("Check in", CheckInFlow.OpenVerb, Primary: true)],
