@@ -24,6 +24,8 @@ public static class ChartPainter
         plot.XLabel(chart.XAxis, 14);
         plot.YLabel(chart.YAxis, 14);
 
+        // The target first, so bars and markers sitting on it stay in front.
+        AddTarget(plot, chart);
         if (chart.Kind == ChartKind.Bars)
         {
             AddBars(plot, chart);
@@ -33,7 +35,6 @@ public static class ChartPainter
             AddLines(plot, chart);
         }
 
-        AddTarget(plot, chart);
         LabelCategories(plot, chart.Labels);
                 if (chart.Series.Count > 1 || chart.Target is not null)
         {
