@@ -134,7 +134,8 @@ public static class ChartPainter
         }
 
         var line = plot.Add.HorizontalLine(target, 2, ChartPalette.Target, LinePattern.Dashed);
-        line.LegendText = chart.TargetLabel ?? "Target";
+        var label = chart.TargetLabel ?? "target";
+        line.LegendText = char.ToUpperInvariant(label[0]) + label[1..];
         // Always show the target and zero, whatever the values.
         plot.Axes.SetLimitsY(0, Math.Max(target, MaxValue(chart)) * 1.15);
     }

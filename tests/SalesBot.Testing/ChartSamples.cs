@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+using SalesBot.Channels.Http.Charts;
 using SalesBot.Conversations.Messages;
 
 namespace SalesBot.Testing;
@@ -5,6 +9,15 @@ namespace SalesBot.Testing;
 /// <summary>Charts shaped like the status views' (a team's week as bars, one rep's month as lines), for drawing and link tests.</summary>
 public static class ChartSamples
 {
+    /// <summary>Chart links as a deployment at https://salesbot.example.com makes them, with a fixed key and clock, for golden files.</summary>
+    public static ChartLinks Links() => new(
+        Options.Create(new ChartLinkOptions
+        {
+            PublicBaseUrl = new Uri("https://salesbot.example.com"),
+            SigningKey = "c2FsZXNib3QtZ29sZGVuLWZpbGVzLWtleS0zMi1ieXRlcw==",
+        }),
+        new FakeClock(Instant.FromUtc(2026, 3, 9, 14, 0)));
+
     public static Chart TeamWeek() => new(
         ChartKind.Bars,
         "West Sales · week of Mon 2 Mar",
@@ -16,7 +29,7 @@ public static class ChartSamples
             new ChartSeries("Check-ins vs expected", [80, 67, 100, null, 100]),
         ],
         100,
-        "Target (100%)");
+        "target (100%)");
 
     public static Chart RepMonth() => new(
         ChartKind.Lines,
@@ -30,5 +43,5 @@ public static class ChartSamples
             new ChartSeries("Proposals sent (target 1)", [.. Enumerable.Range(0, 20).Select(i => i is 4 or 5 ? (double?)null : i % 4 == 0 ? 0 : 100)]),
         ],
         100,
-        "Daily target (100%)");
+        "daily target (100%)");
 }

@@ -45,7 +45,7 @@ public static class StatusCharts
                 new ChartSeries("Check-ins vs expected", shown.Select(r => r.Expected == 0 ? (double?)null : Percent(r.Made, r.Expected)).ToList()),
             ],
             Target,
-            "Target (100%)");
+            "target (100%)");
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public static class StatusCharts
                 $"{m.Name} (target {m.DailyTarget.ToString(CultureInfo.InvariantCulture)})",
                 shown.Select(d => byDay.TryGetValue(d, out var c) && c.ValueOf(m.Key) is { } v ? Score(m, v, m.DailyTarget) : (double?)null).ToList())).ToList(),
             Target,
-            "Daily target (100%)");
+            "daily target (100%)");
     }
 
     /// <summary>The days a rep's chart runs over: each day they were expected to check in, and any day they did.</summary>

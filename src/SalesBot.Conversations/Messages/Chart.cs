@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace SalesBot.Conversations.Messages;
@@ -41,7 +42,7 @@ public sealed record Chart(
     /// <summary>A one-sentence description for screen readers and clients that show no images.</summary>
     [JsonIgnore]
     public string AltText => $"{Title}: {string.Join("; ", Series.Select(s => s.Name))}" +
-                             (Target is { } t ? $", against {TargetLabel ?? "the target"} ({t:0.##})." : ".");
+                             (Target is { } t ? $", against the {TargetLabel ?? string.Create(CultureInfo.InvariantCulture, $"target of {t:0.##}")}." : ".");
 }
 
 /// <summary>One series: a value per label of the chart, or null where there is none (a day with no check-in, a rep away).</summary>
