@@ -76,6 +76,8 @@ public static class ChartPainter
             var plottable = plot.Add.Bars(bars);
             plottable.LegendText = series.Name;
             plottable.ValueLabelStyle.FontSize = 12;
+            // A value near 100% sits on the target line: a white backing keeps it legible.
+            plottable.ValueLabelStyle.BackgroundColor = Colors.White;
         }
     }
 
