@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using SalesBot.Channels.Http.Charts;
+using SalesBot.Channels.Http;
 using SalesBot.Channels.Slack.AppHome;
 using SalesBot.Channels.Slack.Inbound;
 using SalesBot.Channels.Slack.Installations;
@@ -12,7 +14,6 @@ using SalesBot.Channels.Slack.Security;
 using SalesBot.Channels.Slack.Turns;
 using SalesBot.Channels.Slack.WebApi;
 using SalesBot.Channels.Slack.Work;
-using SalesBot.Channels.Http;
 using SalesBot.Conversations.Outbox;
 
 namespace SalesBot.Channels.Slack;
@@ -34,6 +35,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
 
         services.AddSalesBotDelivery(configuration);
+        services.AddSalesBotChartLinks(configuration);
         AddWebApiHttpClient(services);
         services.AddSingleton<SlackRateLimits>();
         services.AddSingleton<SlackBotTokens>();

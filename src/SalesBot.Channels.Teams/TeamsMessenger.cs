@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
+using SalesBot.Channels.Http.Charts;
 using SalesBot.Channels.Teams.Activities;
 using SalesBot.Channels.Teams.Cards;
 using SalesBot.Channels.Teams.Connector;
@@ -19,7 +20,8 @@ public sealed class TeamsMessenger(
     ConnectorClient connector,
     IStoreWriter writer,
     IOptions<TeamsOptions> options,
-    IClock clock) : IChannelMessenger
+    IClock clock,
+    ChartLinks? charts = null) : IChannelMessenger
 {
     /// <summary>When a transient failure carried no <c>Retry-After</c>.</summary>
 
@@ -58,7 +60,7 @@ public sealed class TeamsMessenger(
             await writer.CommitAsync(changes => changes.PutConversation(remembered), cancellationToken);
         }
 
-        var activity = ActivityMapper.ToActivity(message, CardActionStyle.Execute);
+        var activity = ActivityMapper.ToActivity(message, CardActionStyle.Execute, charts is null ? null : charts.UrlFor);
         activity.From = botId is null ? null : new ChannelAccount { Id = botId, Name = to.Property(ActivityMapper.BotNameProperty) };
         activity.Conversation = new ConversationAccount
         {

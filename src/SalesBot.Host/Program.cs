@@ -3,6 +3,7 @@ using SalesBot.Channels.Teams.Hosting;
 using SalesBot.Conversations;
 using SalesBot.Host;
 using SalesBot.Host.Admin;
+using SalesBot.Host.Charts;
 using SalesBot.Host.CheckIns;
 using SalesBot.Host.Demo;
 using SalesBot.Host.Http;
@@ -26,6 +27,7 @@ builder.Services.AddSalesBotTeams(builder.Configuration);
 builder.Services.AddSalesBotSlack(builder.Configuration);
 builder.Services.AddSalesBotHealth();
 builder.Services.AddSalesBotAdmin(builder.Configuration);
+builder.Services.AddSalesBotCharts(builder.Configuration);
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.MapSalesBotPlayground();
 app.MapSalesBotTeams();
 app.MapSalesBotSlack();
 app.MapSalesBotAdmin();
+app.MapSalesBotCharts();
 
 app.Run();
 

@@ -47,6 +47,41 @@ public sealed class BlockKitRenderingTests
         Golden.Verify("status-rep-message", rendered);
     }
 
+    public static TheoryData<string> ChartViews => new() { "team-week", "team-month", "rep-month" };
+
+    [Theory]
+    [MemberData(nameof(ChartViews))]
+    public void A_status_view_shows_its_chart_as_an_image_block_at_a_signed_link_within_slacks_limits(string view)
+    {
+        var message = view switch
+        {
+            "team-week" => SalesBot.Testing.StatusSamples.TeamWeek(),
+            "team-month" => SalesBot.Testing.StatusSamples.TeamMonth(),
+            _ => SalesBot.Testing.StatusSamples.RepMonth(),
+        };
+
+        var rendered = BlockKitMessageRenderer.Message(message, SalesBot.Testing.ChartSamples.Links().UrlFor);
+
+        var blocks = rendered["blocks"]!.AsArray();
+        Assert.InRange(blocks.Count, 1, BlockKitLimits.MessageBlocks);
+        var image = blocks.Single(b => (string?)b!["type"] == "image")!;
+        Assert.StartsWith("https://salesbot.example.com/charts/", (string?)image["image_url"], StringComparison.Ordinal);
+        Assert.InRange(((string?)image["image_url"])!.Length, 1, BlockKitLimits.ImageUrl);
+        Assert.False(string.IsNullOrWhiteSpace((string?)image["alt_text"]));
+        // Slack refuses messages whose blocks come near 13 KB (msg_blocks_too_long).
+        Assert.True(blocks.ToJsonString().Length < 12_000, $"{view}: blocks are {blocks.ToJsonString().Length} characters");
+        Golden.Verify($"status-{view}-chart-message", rendered);
+    }
+
+    [Fact]
+    public void Without_a_chart_address_the_message_leaves_the_chart_out_and_keeps_its_table()
+    {
+        var blocks = BlockKitMessageRenderer.Message(SalesBot.Testing.StatusSamples.TeamWeek(), _ => null)["blocks"]!.AsArray();
+
+        Assert.DoesNotContain(blocks, b => (string?)b!["type"] == "image");
+        Assert.Contains(blocks, b => ((string?)b!["text"]?["text"])?.StartsWith("```", StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public void The_teams_metric_plan_renders_within_slacks_block_limits()
     {

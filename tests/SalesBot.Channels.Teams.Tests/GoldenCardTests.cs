@@ -91,6 +91,36 @@ public sealed class GoldenCardTests
     public void One_reps_month_with_wins_open_blocker_and_what_they_will_try() =>
         AssertGolden("rep-month-status", ActivityMapper.ToActivity(SalesBot.Testing.StatusSamples.RepMonth(), CardActionStyle.Execute));
 
+    public static TheoryData<string> ChartViews => new() { "team-week", "team-month", "rep-month" };
+
+    [Theory]
+    [MemberData(nameof(ChartViews))]
+    public void A_status_view_with_its_chart_as_an_image_at_a_signed_link_within_the_card_size_limit(string view)
+    {
+        var message = view switch
+        {
+            "team-week" => SalesBot.Testing.StatusSamples.TeamWeek(),
+            "team-month" => SalesBot.Testing.StatusSamples.TeamMonth(),
+            _ => SalesBot.Testing.StatusSamples.RepMonth(),
+        };
+
+        var activity = ActivityMapper.ToActivity(message, CardActionStyle.Execute, SalesBot.Testing.ChartSamples.Links().UrlFor);
+
+        var image = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!["attachments"]![0]!["content"]!["body"]!.AsArray()
+            .Single(e => (string?)e!["type"] == "Image")!;
+        Assert.StartsWith("https://salesbot.example.com/charts/", (string?)image["url"], StringComparison.Ordinal);
+        AssertGolden($"{view}-status-chart", activity);
+    }
+
+    [Fact]
+    public void Without_a_chart_address_the_card_leaves_the_chart_out_and_keeps_its_table()
+    {
+        var body = AdaptiveCardRenderer.Render(SalesBot.Testing.StatusSamples.TeamWeek(), CardActionStyle.Execute, _ => null)["body"]!.AsArray();
+
+        Assert.DoesNotContain(body, e => (string?)e!["type"] == "Image");
+        Assert.Contains(body, e => (string?)e!["type"] == "Table");
+    }
+
     [Fact]
     public void Win_post()
     {

@@ -35,12 +35,22 @@ public static class StatusSamples
     private static RepPeriod Week(Member rep, IReadOnlyList<CheckIn> history, IReadOnlyList<Win> wins) =>
         RepPeriod.For(rep, new MemberCalendar(rep, Team), Monday, Monday.PlusDays(4), history, wins);
 
-    public static OutboundMessage TeamWeek() => StatusMessages.Period(Team, "week of Mon 2 Mar",
-        [Week(Ana, AnaDays, AnaWins), Week(Bo, [CheckInBuilder.ACheckIn().For(Bo.Id).On(Monday).With("calls", 12).Build()], [])], StatusView.Week);
+    private static IReadOnlyList<CheckIn> BoDays { get; } = [CheckInBuilder.ACheckIn().For(Bo.Id).On(Monday).With("calls", 12).Build()];
 
-    /// <summary>Ana's month with her quota progress (1 of 4 deals, $12,000 of $40,000).</summary>
+    public static OutboundMessage TeamWeek() => StatusMessages.Period(Team, "week of Mon 2 Mar",
+        [Week(Ana, AnaDays, AnaWins), Week(Bo, BoDays, [])], StatusView.Week);
+
+    /// <summary>The month to Fri 6 Mar: the same days as the week, counted from Sun 1 Mar.</summary>
+    public static OutboundMessage TeamMonth() => StatusMessages.Period(Team, "March 2026",
+        [Month(Ana, AnaDays, AnaWins), Month(Bo, BoDays, [])], StatusView.Month);
+
+    /// <summary>Ana's month with her quota progress (1 of 4 deals, $12,000 of $40,000) and her chart.</summary>
     public static OutboundMessage RepMonth() => StatusMessages.Rep(
-        Week(Ana, AnaDays, AnaWins) with { Quota = new LagOutcome(Ana.Id, new YearMonth(2026, 3), 1, 12000m, new MonthlyQuota(4, 40000m, "$")) }, "March 2026", AnaDays,
+        Month(Ana, AnaDays, AnaWins) with { Quota = new LagOutcome(Ana.Id, new YearMonth(2026, 3), 1, 12000m, new MonthlyQuota(4, 40000m, "$")) }, "March 2026", AnaDays,
         [new Reflection { MemberId = Ana.Id, Month = new YearMonth(2026, 2), Worked = "Morning blocks", DidNotWork = "Late calls", WillTry = "Call before 10", SubmittedAt = Instant.FromUtc(2026, 3, 2, 14, 0) }],
-        ownView: false);
+        ownView: false,
+        StatusCharts.Rep(Ana, "Ana Rep · March 2026", StatusCharts.Days(new MemberCalendar(Ana, Team), Monday.PlusDays(-1), Monday.PlusDays(4), AnaDays), AnaDays));
+
+    private static RepPeriod Month(Member rep, IReadOnlyList<CheckIn> history, IReadOnlyList<Win> wins) =>
+        RepPeriod.For(rep, new MemberCalendar(rep, Team), Monday.PlusDays(-1), Monday.PlusDays(4), history, wins);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using SalesBot.Channels.Http.Charts;
 using SalesBot.Channels.Slack.Rendering;
 using SalesBot.Channels.Slack.WebApi;
 using SalesBot.Conversations.Outbox;
@@ -14,7 +15,7 @@ namespace SalesBot.Channels.Slack.Outbound;
 /// after a crash (<see cref="OutboxDelivery.MayHaveBeenSent"/>) first looks through the channel's recent
 /// history and does not post a second copy.
 /// </summary>
-public sealed partial class SlackMessenger(SlackApiClient api, TimeProvider time, ILogger<SlackMessenger> logger) : IChannelMessenger
+public sealed partial class SlackMessenger(SlackApiClient api, TimeProvider time, ILogger<SlackMessenger> logger, ChartLinks? charts = null) : IChannelMessenger
 {
     /// <summary>The metadata event type of outbox posts; its payload is <c>{"key":"&lt;outbox key&gt;"}</c>.</summary>
     public const string MetadataEventType = "salesbot_outbox";
@@ -40,7 +41,7 @@ public sealed partial class SlackMessenger(SlackApiClient api, TimeProvider time
                 return DeliveryResult.Sent;
             }
 
-            var message = BlockKitMessageRenderer.Message(delivery.Message);
+            var message = BlockKitMessageRenderer.Message(delivery.Message, charts is null ? null : charts.UrlFor);
             message["metadata"] = new JsonObject
             {
                 ["event_type"] = MetadataEventType,

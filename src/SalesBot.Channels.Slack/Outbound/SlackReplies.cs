@@ -1,3 +1,4 @@
+using SalesBot.Channels.Http.Charts;
 using SalesBot.Channels.Slack.Members;
 using SalesBot.Channels.Slack.Rendering;
 using SalesBot.Channels.Slack.WebApi;
@@ -9,7 +10,7 @@ namespace SalesBot.Channels.Slack.Outbound;
 /// Posts a turn's replies into the conversation it came from. After a form submit the summary
 /// replaces the message whose button opened the form (when that message is in the member's DM).
 /// </summary>
-public sealed class SlackReplies(SlackApiClient api)
+public sealed class SlackReplies(SlackApiClient api, ChartLinks charts)
 {
     public async Task DeliverAsync(InboundEvent inbound, TurnResult result, string? threadTs, string? formMessageTs, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class SlackReplies(SlackApiClient api)
         foreach (var reply in result.SenderOnlyReplies)
         {
             // Not in the thread: Slack shows an ephemeral reply in a thread only if the thread is already open.
-            await api.PostEphemeralAsync(teamId, channelId, inbound.UserId, BlockKitMessageRenderer.Message(reply), cancellationToken);
+            await api.PostEphemeralAsync(teamId, channelId, inbound.UserId, BlockKitMessageRenderer.Message(reply, charts.UrlFor), cancellationToken);
         }
 
         if (result.UpdatesPressedPost is { } post && inbound.PressedMessageId is { Length: > 0 } postTs)
@@ -31,7 +32,7 @@ public sealed class SlackReplies(SlackApiClient api)
         var replaced = result.ReplacesSubmittedForm;
         if (replaced is not null && formMessageTs is not null && SlackDirectChannels.IsDirect(channelId))
         {
-            await api.UpdateMessageAsync(teamId, channelId, formMessageTs, BlockKitMessageRenderer.Message(replaced), cancellationToken);
+            await api.UpdateMessageAsync(teamId, channelId, formMessageTs, BlockKitMessageRenderer.Message(replaced, charts.UrlFor), cancellationToken);
         }
         else
         {
@@ -40,7 +41,7 @@ public sealed class SlackReplies(SlackApiClient api)
 
         foreach (var reply in result.Replies.Where(r => !ReferenceEquals(r, replaced)))
         {
-            var message = BlockKitMessageRenderer.Message(reply);
+            var message = BlockKitMessageRenderer.Message(reply, charts.UrlFor);
             if (threadTs is not null)
             {
                 message["thread_ts"] = threadTs;

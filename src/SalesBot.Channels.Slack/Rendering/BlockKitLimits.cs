@@ -24,4 +24,7 @@ public static class BlockKitLimits
     public const int OptionValue = 150;
     public const int Options = 100;
     public const int FieldError = 300;
+    public const int ImageUrl = 3000;
+    public const int ImageAltText = 2000;
+    public const int ImageTitle = 2000;
 }

@@ -16,23 +16,24 @@ public static class BlockKitMessageRenderer
     public const string OpenFormActionId = "salesbot.form.open";
 
     /// <summary>Arguments for <c>chat.postMessage</c>/<c>chat.update</c> (without the channel).</summary>
-    public static JsonObject Message(OutboundMessage message)
+    /// <param name="chartUrl">Where Slack fetches a chart's picture (the Host's signed address); without one the chart is left out and the table still carries its numbers.</param>
+    public static JsonObject Message(OutboundMessage message, ChartUrl? chartUrl = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         return new JsonObject
         {
             ["text"] = Mrkdwn.EscapeWithin(message.Text, BlockKitLimits.MessageText),
-            ["blocks"] = Blocks(message, BlockKitLimits.MessageBlocks, withForm: true),
+            ["blocks"] = Blocks(message, BlockKitLimits.MessageBlocks, withForm: true, chartUrl),
             ["unfurl_links"] = false,
             ["unfurl_media"] = false,
         };
     }
 
     /// <summary>The message's blocks, at most <paramref name="maxBlocks"/>, its form shown as a button that opens a modal.</summary>
-    public static JsonArray Blocks(OutboundMessage message, int maxBlocks, bool withForm)
+    public static JsonArray Blocks(OutboundMessage message, int maxBlocks, bool withForm, ChartUrl? chartUrl = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var content = message.Blocks.SelectMany(Render).ToList();
+        var content = message.Blocks.SelectMany(b => b is ChartBlock chart ? Image(chart.Chart, chartUrl) : Render(b)).ToList();
         var buttons = new List<JsonObject>();
         if (withForm && message.Form is not null)
         {
@@ -64,6 +65,24 @@ public static class BlockKitMessageRenderer
         Table t => [TableSection(t)],
         _ => [],
     };
+
+    /// <summary>
+    /// A chart as an <c>image</c> block whose picture Slack fetches from the Host's signed, short-lived
+    /// address (chosen over a file upload: no <c>files:write</c> scope, no extra calls per message).
+    /// </summary>
+    private static IEnumerable<JsonNode> Image(Chart chart, ChartUrl? chartUrl) =>
+        chartUrl?.Invoke(chart) is { Length: <= BlockKitLimits.ImageUrl } url
+            ?
+            [
+                new JsonObject
+                {
+                    ["type"] = "image",
+                    ["image_url"] = url,
+                    ["alt_text"] = Mrkdwn.Truncate(chart.AltText, BlockKitLimits.ImageAltText),
+                    ["title"] = PlainText(chart.Title, BlockKitLimits.ImageTitle),
+                },
+            ]
+            : [];
 
     public static JsonObject Header(string text) => new()
     {

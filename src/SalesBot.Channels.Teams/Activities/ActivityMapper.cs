@@ -81,7 +81,7 @@ public static class ActivityMapper
     /// A message activity: plain text, or a card when the message has more than text (then the text is
     /// the notification summary only, so clients do not show it twice).
     /// </summary>
-    public static Activity ToActivity(OutboundMessage message, CardActionStyle style)
+    public static Activity ToActivity(OutboundMessage message, CardActionStyle style, ChartUrl? chartUrl = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var activity = new Activity { Type = ActivityTypes.Message, Text = message.Text, TextFormat = "plain" };
@@ -90,7 +90,7 @@ public static class ActivityMapper
             activity.Text = null;
             activity.TextFormat = null;
             activity.Summary = message.Text;
-            var card = AdaptiveCardRenderer.Render(message, style);
+            var card = AdaptiveCardRenderer.Render(message, style, chartUrl);
             activity.Attachments =
             [
                 new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = JsonSerializer.SerializeToElement(card) },

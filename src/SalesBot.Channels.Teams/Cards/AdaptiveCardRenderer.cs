@@ -21,12 +21,23 @@ public static class AdaptiveCardRenderer
         return message.Blocks.Count > 0 || message.Form is not null || message.Actions.Count > 0;
     }
 
-    public static JsonObject Render(OutboundMessage message, CardActionStyle style)
+    /// <param name="chartUrl">Where Teams (or Web Chat) fetches a chart's picture; without one, or without an address for a chart, the chart is left out and the card's table still carries its numbers.</param>
+    public static JsonObject Render(OutboundMessage message, CardActionStyle style, ChartUrl? chartUrl = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var body = new JsonArray();
         foreach (var block in message.Blocks)
         {
+            if (block is ChartBlock chart)
+            {
+                if (chartUrl?.Invoke(chart.Chart) is { } url)
+                {
+                    body.Add(Image(chart.Chart, url));
+                }
+
+                continue;
+            }
+
             body.Add(Block(block));
         }
 
@@ -79,8 +90,21 @@ public static class AdaptiveCardRenderer
     }
 
     /// <summary>A read-only card: the same content with inputs and buttons removed (after a submit).</summary>
-    public static JsonObject RenderReadOnly(OutboundMessage message) =>
-        Render(message with { Form = null, Actions = [] }, CardActionStyle.Submit);
+    public static JsonObject RenderReadOnly(OutboundMessage message, ChartUrl? chartUrl = null) =>
+        Render(message with { Form = null, Actions = [] }, CardActionStyle.Submit, chartUrl);
+
+    /// <summary>
+    /// A chart as a PNG the Host draws from the chart's data at a signed address. Chosen over Teams'
+    /// own <c>Chart.*</c> elements: those draw no target line, and Web Chat (the playground) cannot show them.
+    /// </summary>
+    private static JsonObject Image(Chart chart, string url) => new()
+    {
+        ["type"] = "Image",
+        ["url"] = url,
+        ["altText"] = chart.AltText,
+        ["size"] = "Stretch",
+        ["spacing"] = "Medium",
+    };
 
     private static JsonObject Block(MessageBlock block) => block switch
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using SalesBot.Channels.Http.Charts;
 using SalesBot.Channels.Teams.Activities;
 using SalesBot.Channels.Teams.Auth;
 using SalesBot.Channels.Teams.Cards;
@@ -26,7 +27,8 @@ public sealed partial class TeamsEndpoint(
     ConnectorClient connector,
     IOptions<TeamsOptions> options,
     IClock clock,
-    ILogger<TeamsEndpoint> logger)
+    ILogger<TeamsEndpoint> logger,
+    ChartLinks charts)
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
     public const string InvokeCardType = "application/vnd.microsoft.card.adaptive";
@@ -222,7 +224,7 @@ public sealed partial class TeamsEndpoint(
         {
             replies.Remove(summary);
             await ReplyAsync(activity, replies, ct);
-            await InvokeResponseAsync(context, 200, InvokeCardType, AdaptiveCardRenderer.RenderReadOnly(summary));
+            await InvokeResponseAsync(context, 200, InvokeCardType, AdaptiveCardRenderer.RenderReadOnly(summary, charts.UrlFor));
             return;
         }
 
@@ -332,7 +334,7 @@ public sealed partial class TeamsEndpoint(
             }
             else
             {
-                var message = ActivityMapper.ToActivity(reply, CardActionStyle.Execute);
+                var message = ActivityMapper.ToActivity(reply, CardActionStyle.Execute, charts.UrlFor);
                 Address(message, activity);
                 LogIfFailed(await connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, message, ct), "greet");
             }
@@ -342,7 +344,7 @@ public sealed partial class TeamsEndpoint(
     private async Task SendToChannelAsync(Activity activity, OutboundMessage message, CancellationToken ct)
     {
         var channel = TeamsActivity.ChannelRootOf(activity)!;
-        var post = ActivityMapper.ToActivity(message, CardActionStyle.Execute);
+        var post = ActivityMapper.ToActivity(message, CardActionStyle.Execute, charts.UrlFor);
         Address(post, activity);
         post.Conversation = new ConversationAccount { Id = channel, ConversationType = "channel", IsGroup = true, TenantId = TeamsActivity.TenantOf(activity) };
         post.Recipient = null;
@@ -353,7 +355,7 @@ public sealed partial class TeamsEndpoint(
     {
         foreach (var reply in replies)
         {
-            var message = ActivityMapper.ToActivity(reply, CardActionStyle.Execute);
+            var message = ActivityMapper.ToActivity(reply, CardActionStyle.Execute, charts.UrlFor);
             Address(message, activity);
             var result = activity.Id is { Length: > 0 } id
                 ? await connector.ReplyAsync(activity.ServiceUrl!, activity.Conversation!.Id!, id, message, ct)
@@ -387,13 +389,13 @@ public sealed partial class TeamsEndpoint(
         message.ServiceUrl = to.ServiceUrl;
     }
 
-    private static Activity ReadOnlyCard(OutboundMessage summary) => new()
+    private Activity ReadOnlyCard(OutboundMessage summary) => new()
     {
         Type = ActivityTypes.Message,
         Summary = summary.Text,
         Attachments =
         [
-            new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = JsonSerializer.SerializeToElement(AdaptiveCardRenderer.RenderReadOnly(summary)) },
+            new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = JsonSerializer.SerializeToElement(AdaptiveCardRenderer.RenderReadOnly(summary, charts.UrlFor)) },
         ],
     };
 

@@ -2,14 +2,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using SalesBot.Channels.Http.Charts;
+using SalesBot.Channels.Http;
 using SalesBot.Channels.Teams.Auth;
 using SalesBot.Channels.Teams.Connector;
-using SalesBot.Channels.Http;
 using SalesBot.Conversations.Outbox;
 
 namespace SalesBot.Channels.Teams.Hosting;
@@ -48,6 +49,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddHttpClient(TeamsHttpClients.Metadata, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSalesBotDelivery(configuration);
+        services.AddSalesBotChartLinks(configuration);
         AddConnectorHttpClient(services);
         services.AddHttpClient(TeamsHttpClients.Identity, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.TryAddSingleton(sp =>

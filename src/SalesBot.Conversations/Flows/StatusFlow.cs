@@ -142,8 +142,10 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
         }
 
         var label = week ? $"week of {Dates.Display(from)}" : ReflectionFlow.MonthName(month);
+        var inPeriod = history.Where(c => c.ReportDate >= from).ToList();
+        var chart = StatusCharts.Rep(rep, $"{rep.DisplayName} · {label}", StatusCharts.Days(new MemberCalendar(rep, team), from, reportDate, inPeriod), inPeriod);
         period = period with { Quota = await quotas.ForMonthAsync(rep, month, cancellationToken) };
-        return StatusMessages.Rep(period, label, history.Where(c => c.ReportDate >= from).ToList(), kept, ownView);
+        return StatusMessages.Rep(period, label, inPeriod, kept, ownView, chart);
     }
 
     /// <summary>Two reads per rep: their check-ins (the period and the streak's lookback) and their wins in the period.</summary>
@@ -231,6 +233,8 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
         };
     }
 
+    private static IEnumerable<MessageBlock> ChartOf(Chart? chart) => chart is null ? [] : [new ChartBlock(chart)];
+
     /// <summary>The rep's last few days, with this month's quota progress under them when a quota is set.</summary>
     private async Task<OutboundMessage> OwnAsync(Member member, MemberCalendar calendar, LocalDate reportDate, CancellationToken cancellationToken) =>
         QuotaProgress.AddTo(
@@ -266,6 +270,7 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
             [
                 new Heading($"Your last {lastFive.Count} check-ins"),
                 new Paragraph(headline),
+                .. ChartOf(StatusCharts.Rep(member, $"{member.DisplayName} · last {lastFive.Count} check-ins", [.. lastFive.Select(c => c.ReportDate)], lastFive)),
                 new Table(["Day", .. member.MetricsOn(reportDate).Select(m => $"{m.Name} ({CheckInMessages.TargetText(m)})")], rows),
             ],
             Actions = checkedInToday ? [] : [new ActionButton("Check in", CheckInFlow.OpenVerb, Primary: true)],

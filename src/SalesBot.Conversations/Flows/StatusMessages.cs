@@ -47,8 +47,13 @@ public static class StatusMessages
         {
             new Heading($"{team.Name} · {period}"),
             new Paragraph(headline),
-            PeriodTable(reps),
         };
+        if (StatusCharts.Team(team.Name, period, reps) is { } chart)
+        {
+            blocks.Add(new ChartBlock(chart));
+        }
+
+        blocks.Add(PeriodTable(reps));
         AddBlockers(blocks, reps);
         return new OutboundMessage
         {
@@ -58,7 +63,9 @@ public static class StatusMessages
         };
     }
 
-    public static OutboundMessage Rep(RepPeriod rep, string period, IReadOnlyList<CheckIn> days, IReadOnlyList<Reflection> reflections, bool ownView)
+    /// <param name="chart">The rep's days as a chart (<see cref="StatusCharts.Rep"/>), shown under the headline.</param>
+    public static OutboundMessage Rep(RepPeriod rep, string period, IReadOnlyList<CheckIn> days, IReadOnlyList<Reflection> reflections, bool ownView,
+        Chart? chart = null)
     {
         ArgumentNullException.ThrowIfNull(rep);
         var member = rep.Member;
@@ -70,6 +77,11 @@ public static class StatusMessages
             new Heading($"{member.DisplayName} · {period}"),
             new Paragraph(headline),
         };
+        if (chart is not null)
+        {
+            blocks.Add(new ChartBlock(chart));
+        }
+
         if (rep.Totals.Count > 0)
         {
             blocks.Add(new FactList(rep.Totals.Select(t => new Fact(t.Metric.Name, TotalText(t))).ToList()));

@@ -29,6 +29,7 @@ public sealed record OutboundMessage
 [JsonDerivedType(typeof(FactList), "facts")]
 [JsonDerivedType(typeof(BulletList), "bullets")]
 [JsonDerivedType(typeof(Table), "table")]
+[JsonDerivedType(typeof(ChartBlock), "chart")]
 public abstract record MessageBlock;
 
 public sealed record Heading(string Text) : MessageBlock;

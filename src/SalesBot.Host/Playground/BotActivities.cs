@@ -10,9 +10,10 @@ public static class BotActivities
 {
     public static readonly ChannelAccount Bot = new() { Id = "salesbot", Name = "SalesBot", Role = "bot" };
 
-    public static Activity From(OutboundMessage message, Instant now, string? replyToId)
+    /// <param name="chartUrl">Charts are fetched by the page from the Host itself, so a path relative to it is enough.</param>
+    public static Activity From(OutboundMessage message, Instant now, string? replyToId, ChartUrl? chartUrl = null)
     {
-        var activity = ActivityMapper.ToActivity(message, CardActionStyle.Submit);
+        var activity = ActivityMapper.ToActivity(message, CardActionStyle.Submit, chartUrl);
         activity.From = Bot;
         activity.ChannelId = "webchat";
         activity.Timestamp = now.ToDateTimeOffset();

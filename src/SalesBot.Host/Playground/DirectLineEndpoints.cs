@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using SalesBot.Channels.Http.Charts;
 using SalesBot.Channels.Teams.Activities;
 using SalesBot.Conversations;
 using SalesBot.Conversations.Messages;
@@ -79,6 +81,7 @@ public static partial class DirectLineEndpoints
         IConversationEngine engine,
         IClock clock,
         ILoggerFactory loggers,
+        [FromServices] ChartLinks charts,
         CancellationToken cancellationToken)
     {
         var conversation = conversations.Authorize(request.Headers.Authorization.ToString(), conversationId);
@@ -165,7 +168,7 @@ public static partial class DirectLineEndpoints
 
         foreach (var reply in result.Replies)
         {
-            conversation.Append(BotActivities.From(reply, clock.GetCurrentInstant(), posted.Id));
+            conversation.Append(BotActivities.From(reply, clock.GetCurrentInstant(), posted.Id, charts.PathFor));
         }
 
         return Results.Ok(new { id = posted.Id });

@@ -1,4 +1,5 @@
 using NodaTime;
+using SalesBot.Channels.Http.Charts;
 using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Ports;
@@ -6,7 +7,7 @@ using SalesBot.Conversations.Ports;
 namespace SalesBot.Host.Playground;
 
 /// <summary>Delivers outbox messages (win posts, prompts) into playground conversations.</summary>
-public sealed class PlaygroundMessenger(DirectLineConversations conversations, IClock clock) : IChannelMessenger
+public sealed class PlaygroundMessenger(DirectLineConversations conversations, IClock clock, ChartLinks charts) : IChannelMessenger
 {
     public string Channel => ChannelNames.Playground;
 
@@ -21,7 +22,7 @@ public sealed class PlaygroundMessenger(DirectLineConversations conversations, I
             return Task.FromResult(DeliveryResult.Reject($"Playground conversation {to.ConversationId} is gone."));
         }
 
-        var posted = conversation.Append(BotActivities.From(message, clock.GetCurrentInstant(), replyToId: null));
+        var posted = conversation.Append(BotActivities.From(message, clock.GetCurrentInstant(), replyToId: null, charts.PathFor));
         return Task.FromResult(DeliveryResult.SentAs(posted.Id));
     }
 }
