@@ -15,6 +15,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.AddScoped<MemberDirectory>();
+        services.AddScoped<MemberHistory>();
         services.AddScoped<SharedConversations>();
         services.AddScoped<WinPosts>();
         services.AddScoped<CheckInFlow>();

@@ -36,6 +36,8 @@ public static class CosmosKeys
 
     public static string WinId(string winId) => CosmosIds.Of("win", winId);
 
+    public static string MonthId(YearMonth month) => CosmosIds.Of("month", YearMonthPattern.Iso.Format(month));
+
     public static string ReflectionId(YearMonth month) => CosmosIds.Of("reflection", YearMonthPattern.Iso.Format(month));
 
     // outbox: a few shards; the key picks its shard.

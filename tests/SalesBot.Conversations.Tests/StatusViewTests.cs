@@ -249,4 +249,36 @@ public sealed class StatusViewTests : IAsyncLifetime
         Assert.Contains("Invite your reps", none, StringComparison.Ordinal);
         Assert.DoesNotContain("Everyone's in", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_month_view_is_read_from_the_rollups_number_by_number_with_away_days_a_correction_and_wins()
+    {
+        var win = new Core.Wins.Win { Id = "w-acme", MemberId = "rep-1", TeamId = TestData.TeamId, Kind = Core.Wins.WinKind.DealClosed, Text = "Closed Acme", At = Instant.FromUtc(2026, 11, 17, 18, 0) };
+        await _bot.CommitAsync(c => c.AddWin(win));
+        await _bot.CommitAsync(c => c.AddWin(win)); // a replayed turn adds nothing
+        // The views read only the rollups: with the check-ins themselves gone, every number is still there.
+        await using (var connection = await _bot.Get<Storage.Sqlite.SqliteDatabase>().OpenAsync())
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "DELETE FROM checkins; DELETE FROM wins;";
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var text = (await _bot.SayAsync("status month", "manager-1")).AllText();
+
+        Assert.Contains("Test Sales · November 2026", text, StringComparison.Ordinal);
+        // 15 working days, 2–20 Nov. Ava: 9 made of 15. Ben: 2 made; 18 and 19 away; 17 excused (asked on
+        // the 18th) but made, so 15 − 3 + 1 = 13 expected.
+        Assert.Contains("11 of 28 expected check-ins, 1 win, 1 deal won.", text, StringComparison.Ordinal);
+        // Ava: 5 × 10 + 31 + 32 + 33 + 40 (Thursday corrected from 34) = 186 calls, against 15 × 30.
+        Assert.Contains("Ava Patel\n9/15\nCalls 186/450", text, StringComparison.Ordinal);
+        // Ben: 10 + 12 = 22 calls against 13 × 30.
+        Assert.Contains("Ben Okafor\n2/13 (2 away)\nCalls 22/390", text, StringComparison.Ordinal);
+        Assert.Contains("Ben Okafor (open 3 days): waiting on legal", text, StringComparison.Ordinal);
+
+        var ava = (await _bot.SayAsync("status ava", "manager-1")).AllText();
+        Assert.Contains("Ava Patel: 9 of 15 check-ins, streak 9 (at risk), 1 win, 1 deal won.", ava, StringComparison.Ordinal);
+        Assert.Contains("Thu 19 Nov\n40 ✅", ava, StringComparison.Ordinal);
+        Assert.Contains("Closed Acme", ava, StringComparison.Ordinal);
+    }
 }

@@ -16,7 +16,8 @@ public sealed record StoreSet(
     IEventLog Events,
     IScheduleIndex Schedule,
     IInstallationStore Installations,
-    IOutboxAdmin OutboxAdmin)
+    IOutboxAdmin OutboxAdmin,
+    IRollupStore Rollups)
 {
     public Task CommitAsync(Action<ChangeSet> stage) => Writer.CommitAsync(stage);
 }

@@ -12,10 +12,9 @@ namespace SalesBot.Conversations.Flows;
 /// Status on request (seed 003): a manager sees who has checked in for the last working day, who has
 /// not, each rep's numbers against target and their blockers; a rep sees their own recent days.
 /// </summary>
-public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWinStore wins, IReflectionStore reflections, IClock clock) : IFlow
+public sealed class StatusFlow(IMemberStore members, MemberHistory histories, IReflectionStore reflections, IClock clock) : IFlow
 {
     public const string Verb = "status";
-    private const int StreakLookbackDays = 120;
 
     public IReadOnlyList<string> Commands { get; } = ["status", "summary"];
 
@@ -145,13 +144,12 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
         return StatusMessages.Rep(period, label, history.Where(c => c.ReportDate >= from).ToList(), kept, ownView);
     }
 
-    /// <summary>Two reads per rep: their check-ins (the period and the streak's lookback) and their wins in the period.</summary>
+    /// <summary>One read per rep: their month rollups covering the period and the streak's lookback.</summary>
     private async Task<(RepPeriod Period, IReadOnlyList<CheckIn> History)> ReadAsync(Member rep, Team team, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         var calendar = new MemberCalendar(rep, team);
-        var history = await checkIns.ListForMemberAsync(rep.Id, LocalDate.Min(from, to.PlusDays(-StreakLookbackDays)), to, cancellationToken);
-        var repWins = await wins.ListForMemberAsync(rep.Id, calendar.At(from, LocalTime.Midnight), calendar.At(to.PlusDays(1), LocalTime.Midnight), cancellationToken);
-        return (RepPeriod.For(rep, calendar, from, to, history, repWins), history);
+        var history = await histories.ReadAsync(calendar, from, to, cancellationToken);
+        return (RepPeriod.For(rep, calendar, from, to, history.CheckIns, history.Wins), history.CheckIns);
     }
 
     private static LocalDate WeekOf(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);
@@ -160,17 +158,17 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
 
     private async Task<OutboundMessage> TeamAsync(Team team, IReadOnlyList<Member> reps, LocalDate reportDate, CancellationToken cancellationToken)
     {
-        var histories = new Dictionary<string, IReadOnlyList<CheckIn>>();
+        var byRep = new Dictionary<string, IReadOnlyList<CheckIn>>();
         foreach (var rep in reps)
         {
-            histories[rep.Id] = await checkIns.ListForMemberAsync(rep.Id, reportDate.PlusDays(-StreakLookbackDays), reportDate, cancellationToken);
+            byRep[rep.Id] = (await histories.ReadAsync(new MemberCalendar(rep, team), reportDate, reportDate, cancellationToken)).CheckIns;
         }
 
         var status = TeamStatus.For(
             reportDate,
             reps,
-            histories.Values.SelectMany(h => h).ToList(),
-            m => StandingStreak(histories[m.Id], reportDate, new MemberCalendar(m, team)),
+            byRep.Values.SelectMany(h => h).ToList(),
+            m => StandingStreak(byRep[m.Id], reportDate, new MemberCalendar(m, team)),
             m => new MemberCalendar(m, team).Excuses(reportDate));
         return Render(team, status);
     }
@@ -232,7 +230,7 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
 
     private async Task<OutboundMessage> OwnAsync(Member member, MemberCalendar calendar, LocalDate reportDate, CancellationToken cancellationToken)
     {
-        var history = await checkIns.ListForMemberAsync(member.Id, reportDate.PlusDays(-StreakLookbackDays), reportDate, cancellationToken);
+        var history = (await histories.ReadAsync(calendar, reportDate, reportDate, cancellationToken)).CheckIns;
         var streak = StandingStreak(history, reportDate, calendar);
         var lastFive = history.OrderByDescending(c => c.ReportDate).Take(5).ToList();
         if (lastFive.Count == 0)
