@@ -35,11 +35,13 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow, ScheduleFlow>();
         services.AddScoped<IFlow, HolidayFlow>();
         services.AddScoped<IFlow, RunScheduleFlow>();
+        services.AddScoped<IFlow, AlertsFlow>();
         services.TryAddSingleton(new SchedulePolicy());
         services.TryAddSingleton<SchedulePlan>();
         services.TryAddSingleton<IScheduleSignal, PlanInvalidatingSignal>();
         services.AddSingleton<ScheduleChanges>();
         services.AddScoped<TeamDigests>();
+        services.AddScoped<TeamAlerts>();
         services.AddScoped<ScheduledMessages>();
         services.AddScoped<ScheduledPrompts>();
         services.AddScoped<IDeliveryCheck, MemberDeliveryCheck>();

@@ -12,4 +12,7 @@ public sealed record Team(string Id, string OrganizationId, string Name, string 
     public Schedule Schedule { get; init; } = Schedule.Default;
 
     public HolidayCalendar Holidays { get; init; } = HolidayCalendar.Empty;
+
+    /// <summary>The daily coaching alerts its managers get, and when.</summary>
+    public Summaries.AlertSettings Alerts { get; init; } = Summaries.AlertSettings.Default;
 }
