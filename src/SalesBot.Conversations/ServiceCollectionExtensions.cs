@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow, HolidayFlow>();
         services.AddScoped<IFlow, RunScheduleFlow>();
         services.AddScoped<IFlow, AlertsFlow>();
+        services.AddScoped<IFlow, ManagerFlow>();
         services.TryAddSingleton(new SchedulePolicy());
         services.TryAddSingleton<SchedulePlan>();
         services.TryAddSingleton<IScheduleSignal, PlanInvalidatingSignal>();

@@ -61,6 +61,7 @@ public sealed class HelpFlow : IFlow
                 "status @name (or just a name): one rep's month, wins, open blocker and what they'll try; only for people who report to you",
                 "win <what happened>: celebrate a win in the team channel",
                 "team schedule: when the team is asked (check-in, reminder, digest…); holiday add Dec 24 Christmas Eve: team days off",
+                "manager Ava is Morgan: who Ava reports to (manager Ava to see it, manager Ava is nobody to clear it)",
                 "alerts: the daily coaching alerts you get (missed check-ins, droughts, old blockers); e.g. alerts drought 25%, alerts blockers off",
                 "run prompts, run reminders, run alerts, run digest: send one now; delivery: what was sent, what is waiting, what failed",
                 "Each rep gets a check-in prompt in their own time zone on the team's working days (say schedule to see when); wins are posted to the team channel.",
