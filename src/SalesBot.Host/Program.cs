@@ -6,6 +6,7 @@ using SalesBot.Host.Admin;
 using SalesBot.Host.Demo;
 using SalesBot.Host.Http;
 using SalesBot.Host.Playground;
+using SalesBot.Host.Roster;
 using SalesBot.Scheduling;
 using SalesBot.Host.Storage;
 
@@ -17,6 +18,7 @@ builder.Services.AddSalesBotConversations();
 builder.Services.AddSalesBotStorage(builder.Configuration);
 builder.Services.AddSalesBotScheduling(builder.Configuration);
 builder.Services.AddSalesBotDemo(builder.Configuration);
+builder.Services.AddSalesBotRoster(builder.Configuration);
 builder.Services.AddSalesBotPlayground(builder.Configuration, builder.Environment);
 builder.Services.AddSalesBotTeams(builder.Configuration);
 builder.Services.AddSalesBotSlack(builder.Configuration);
