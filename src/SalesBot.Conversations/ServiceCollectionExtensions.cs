@@ -16,6 +16,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.AddScoped<MemberDirectory>();
         services.AddScoped<MemberHistory>();
+        services.AddScoped<LeaderTeams>();
         services.AddScoped<SharedConversations>();
         services.AddScoped<WinPosts>();
         services.AddScoped<CheckInFlow>();

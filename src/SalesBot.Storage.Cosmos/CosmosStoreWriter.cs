@@ -30,10 +30,7 @@ public sealed class CosmosStoreWriter(CosmosDatabase db) : IStoreWriter
     private Task ApplyAsync(Change change, CancellationToken ct) => change switch
     {
         OrganizationPut c => _organizations.PutAsync(c, ct),
-        TeamPut c => CosmosItems.WriteAsync(db.Directory, new CosmosDocument<Core.Organization.Team>
-        {
-            Id = CosmosKeys.TeamId(c.Team.Id), Pk = CosmosKeys.TeamPk(c.Team.Id), Type = "team", Body = c.Team,
-        }, c.Expect, ct),
+        TeamPut c => PutTeamAsync(c, ct),
         MemberPut c => _members.PutAsync(c, ct),
         CheckInPut c => PutCheckInAsync(c, ct),
         WinAdd c => AddWinAsync(c, ct),
@@ -51,6 +48,19 @@ public sealed class CosmosStoreWriter(CosmosDatabase db) : IStoreWriter
         EventDone c => CosmosItems.WriteAsync(db.Events, CosmosEventLog.Mark(c.Key, done: true, c.At, c.KeepUntil), Expect.Any, ct),
         _ => throw new NotSupportedException($"The Cosmos DB store cannot write {change.GetType().Name}."),
     };
+
+    /// <summary>The team, then its copy in the organization's partition (a re-run writes the copy again).</summary>
+    private async Task PutTeamAsync(TeamPut c, CancellationToken ct)
+    {
+        await CosmosItems.WriteAsync(db.Directory, new CosmosDocument<Core.Organization.Team>
+        {
+            Id = CosmosKeys.TeamId(c.Team.Id), Pk = CosmosKeys.TeamPk(c.Team.Id), Type = "team", Body = c.Team,
+        }, c.Expect, ct);
+        await CosmosItems.WriteAsync(db.Directory, new CosmosDocument<Core.Organization.Team>
+        {
+            Id = CosmosKeys.TeamRefId(c.Team.Id), Pk = CosmosKeys.OrganizationPk(c.Team.OrganizationId), Type = "teamref", Sort = c.Team.Id, Body = c.Team,
+        }, Expect.Any, ct);
+    }
 
     /// <summary>The check-in, then its month: a re-run after a crash between the two writes puts the same day into the month again.</summary>
     private async Task PutCheckInAsync(CheckInPut c, CancellationToken ct)

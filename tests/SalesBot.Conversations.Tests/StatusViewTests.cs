@@ -281,4 +281,28 @@ public sealed class StatusViewTests : IAsyncLifetime
         Assert.Contains("Thu 19 Nov\n40 ✅", ava, StringComparison.Ordinal);
         Assert.Contains("Closed Acme", ava, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_leader_sees_another_team_whose_manager_reports_to_them_and_everyone_else_gets_one_refusal()
+    {
+        // East Sales' manager reports to the leader; a third team's does not.
+        await _bot.CommitAsync(c => c
+            .PutMember(MemberBuilder.AManager("manager-2").WithName("Other Manager").InTeam("team-2").ReportingTo("leader-1").Build(), Expect.Any)
+            .PutTeam(TestData.Team with { Id = "team-3", Name = "West Sales" }, Expect.Absent)
+            .PutMember(MemberBuilder.AManager("manager-3").WithName("West Manager").InTeam("team-3").Build(), Expect.Absent)
+            .PutMember(MemberBuilder.ARep("rep-3").WithName("Wes Tern").InTeam("team-3").ReportingTo("manager-3").Build(), Expect.Absent));
+
+        var east = (await _bot.SayAsync("status team east sales", "leader-1")).AllText();
+        var list = (await _bot.SayAsync("status team", "leader-1")).AllText();
+
+        Assert.Contains("East Sales · check-ins for Fri 20 Nov", east, StringComparison.Ordinal);
+        Assert.Contains("Zed Elsewhere", east, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ava", east, StringComparison.Ordinal);
+        Assert.Equal("Teams you lead: East Sales (1 rep), Test Sales (2 reps). Say \"status team <name>\" for one.", list);
+        // The same words for a team that exists but is not theirs, one that does not exist, and a manager asking.
+        Assert.Equal(LeaderTeams.Refusal("West Sales"), (await _bot.SayAsync("status team West Sales", "leader-1")).AllText());
+        Assert.Equal(LeaderTeams.Refusal("Nowhere"), (await _bot.SayAsync("status team Nowhere", "leader-1")).AllText());
+        Assert.Equal(LeaderTeams.Refusal("East Sales"), (await _bot.SayAsync("status team East Sales", "manager-1")).AllText());
+        Assert.DoesNotContain("Zed", (await _bot.SayAsync("status team East Sales", "rep-1")).AllText(), StringComparison.Ordinal);
+    }
 }

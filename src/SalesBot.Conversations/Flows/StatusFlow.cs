@@ -12,7 +12,7 @@ namespace SalesBot.Conversations.Flows;
 /// Status on request (seed 003): a manager sees who has checked in for the last working day, who has
 /// not, each rep's numbers against target and their blockers; a rep sees their own recent days.
 /// </summary>
-public sealed class StatusFlow(IMemberStore members, MemberHistory histories, IReflectionStore reflections, IClock clock) : IFlow
+public sealed class StatusFlow(IMemberStore members, MemberHistory histories, IReflectionStore reflections, LeaderTeams leaderTeams, IClock clock) : IFlow
 {
     public const string Verb = "status";
 
@@ -59,7 +59,7 @@ public sealed class StatusFlow(IMemberStore members, MemberHistory histories, IR
                     ? TurnResult.Reply("You don't report lead metrics yourself. Say \"status\" for your team, or \"status @name\" for one rep.")
                     : TurnResult.Reply(await OwnAsync(viewer, turn.Calendar, reportDate, cancellationToken));
             case StatusView.Team when !string.Equals(request.Who?.Trim(), turn.Team.Name, StringComparison.OrdinalIgnoreCase):
-                return TurnResult.Reply($"I can show you {turn.Team.Name}: say \"status team {turn.Team.Name}\" or \"status\". Teams of other managers under you are not listed yet.");
+                return await OtherTeamAsync(turn, request.Who?.Trim() ?? string.Empty, reportDate, cancellationToken);
             case StatusView.Rep:
                 var matches = memberId is not null
                     ? visible.Where(r => r.Id == memberId).ToList()
@@ -92,6 +92,28 @@ public sealed class StatusFlow(IMemberStore members, MemberHistory histories, IR
             StatusView.Month => TurnResult.Reply(await PeriodAsync(turn.Team, visible, MonthOf(reportDate), reportDate, ReflectionFlow.MonthName(new YearMonth(reportDate.Year, reportDate.Month)), StatusView.Month, cancellationToken)),
             _ => TurnResult.Reply(await TeamAsync(turn.Team, visible, reportDate, cancellationToken)),
         };
+    }
+
+    /// <summary>A leader's view of a team they lead (or the list of them); anyone else gets the same refusal whether the team exists or not.</summary>
+    private async Task<TurnResult> OtherTeamAsync(Turn turn, string name, LocalDate reportDate, CancellationToken cancellationToken)
+    {
+        if (name.Length == 0)
+        {
+            var led = await leaderTeams.LedByAsync(turn.Member, turn.Team, cancellationToken);
+            return TurnResult.Reply(led.Count <= 1
+                ? $"You see {turn.Team.Name}: say \"status\"."
+                : "Teams you lead: " + string.Join(", ", led.Select(t => $"{t.Team.Name} ({t.Reps.Count} {(t.Reps.Count == 1 ? "rep" : "reps")})")) +
+                  ". Say \"status team <name>\" for one.");
+        }
+
+        if (await leaderTeams.FindAsync(turn.Member, turn.Team, name, cancellationToken) is not { } found)
+        {
+            return TurnResult.Reply(LeaderTeams.Refusal(name));
+        }
+
+        return found.Reps.Count == 0
+            ? TurnResult.Reply($"No one on {found.Team.Name} reports to you yet, so there are no numbers for you to see.")
+            : TurnResult.Reply(await TeamAsync(found.Team, found.Reps, reportDate, cancellationToken));
     }
 
     /// <summary>A rep sees only their own numbers; asking for anyone else gets the same answer whether they exist or not.</summary>
