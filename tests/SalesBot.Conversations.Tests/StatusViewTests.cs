@@ -21,7 +21,7 @@ public sealed class StatusViewTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _bot = await SeededAsync(TestData.MondayMorningInNewYork);
 
-    private static async Task<TestBot> SeededAsync(Instant now)
+    internal static async Task<TestBot> SeededAsync(Instant now)
     {
         var bot = await (await TestBot.StartAsync(now)).WithMembersAsync(
             MemberBuilder.ARep("rep-1").WithName("Ava Patel").ReportingTo("manager-1"),
