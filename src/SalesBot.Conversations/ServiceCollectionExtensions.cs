@@ -17,6 +17,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.AddScoped<MemberDirectory>();
+        services.AddScoped<MemberHistory>();
+        services.AddScoped<LeaderTeams>();
         services.AddScoped<SharedConversations>();
         services.AddScoped<WinPosts>();
         services.AddScoped<QuotaProgress>();
@@ -40,11 +42,14 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow, PipelineFlow>();
         services.AddScoped<IFlow, QuotaFlow>();
         services.AddScoped<IFlow, RunScheduleFlow>();
+        services.AddScoped<IFlow, AlertsFlow>();
+        services.AddScoped<IFlow, ManagerFlow>();
         services.TryAddSingleton(new SchedulePolicy());
         services.TryAddSingleton<SchedulePlan>();
         services.TryAddSingleton<IScheduleSignal, PlanInvalidatingSignal>();
         services.AddSingleton<ScheduleChanges>();
         services.AddScoped<TeamDigests>();
+        services.AddScoped<TeamAlerts>();
         services.AddScoped<ScheduledMessages>();
         services.AddScoped<ScheduledPrompts>();
         services.AddScoped<IDeliveryCheck, MemberDeliveryCheck>();

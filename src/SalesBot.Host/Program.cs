@@ -9,6 +9,7 @@ using SalesBot.Host.Demo;
 using SalesBot.Host.Http;
 using SalesBot.Host.Metrics;
 using SalesBot.Host.Playground;
+using SalesBot.Host.Roster;
 using SalesBot.Scheduling;
 using SalesBot.Host.Storage;
 
@@ -22,6 +23,7 @@ builder.Services.AddSalesBotMetrics(builder.Configuration);
 builder.Services.AddSalesBotStorage(builder.Configuration);
 builder.Services.AddSalesBotScheduling(builder.Configuration);
 builder.Services.AddSalesBotDemo(builder.Configuration);
+builder.Services.AddSalesBotRoster(builder.Configuration);
 builder.Services.AddSalesBotPlayground(builder.Configuration, builder.Environment);
 builder.Services.AddSalesBotTeams(builder.Configuration);
 builder.Services.AddSalesBotSlack(builder.Configuration);

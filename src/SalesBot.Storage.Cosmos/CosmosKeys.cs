@@ -18,6 +18,9 @@ public static class CosmosKeys
 
     public static string TeamId(string teamId) => CosmosIds.Of("team", teamId);
 
+    /// <summary>A team's copy in its organization's partition, so an organization's teams are one query.</summary>
+    public static string TeamRefId(string teamId) => CosmosIds.Of("teamref", teamId);
+
     public static string MemberId(string memberId) => CosmosIds.Of("member", memberId);
 
     // lookups: partition = id, found by the natural key.
@@ -37,6 +40,8 @@ public static class CosmosKeys
     public static string WinId(string winId) => CosmosIds.Of("win", winId);
 
     public static string KudosId(string winId) => CosmosIds.Of("kudos", winId);
+
+    public static string MonthId(YearMonth month) => CosmosIds.Of("month", YearMonthPattern.Iso.Format(month));
 
     public static string ReflectionId(YearMonth month) => CosmosIds.Of("reflection", YearMonthPattern.Iso.Format(month));
 

@@ -30,4 +30,23 @@ public sealed class CosmosOrganizationStore(CosmosDatabase db) : IOrganizationSt
         var pk = CosmosKeys.TeamPk(teamId);
         return CosmosItems.ReadStoredAsync<Team>(db.Directory, CosmosKeys.TeamId(teamId), pk, cancellationToken);
     }
+
+    /// <summary>
+    /// One query of the organization's partition, where the writer keeps a copy of each team
+    /// (<c>teamref|{team}</c>); a default team written before those copies existed is point-read.
+    /// </summary>
+    public async Task<IReadOnlyList<Team>> ListTeamsAsync(string organizationId, CancellationToken cancellationToken = default)
+    {
+        var pk = CosmosKeys.OrganizationPk(organizationId);
+        var teams = (await CosmosQuery.ListAsync<CosmosDocument<Team>>(db.Directory, pk, "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'teamref'", cancellationToken))
+            .Select(d => d.Body).ToList();
+        if (await GetOrganizationAsync(organizationId, cancellationToken) is { } organization
+            && teams.All(t => t.Id != organization.Value.DefaultTeamId)
+            && await GetTeamAsync(organization.Value.DefaultTeamId, cancellationToken) is { } defaultTeam)
+        {
+            teams.Add(defaultTeam.Value);
+        }
+
+        return [.. teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Id, StringComparer.Ordinal)];
+    }
 }

@@ -31,6 +31,7 @@ public static class CosmosServiceCollectionExtensions
         });
         services.AddSalesBotCosmosStores();
         services.AddHostedService<CosmosDatabaseInitializer>();
+        services.AddHostedService<CosmosRollupBackfill>();
         return services;
     }
 
@@ -40,6 +41,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IOrganizationStore, CosmosOrganizationStore>();
         services.AddSingleton<IMemberStore, CosmosMemberStore>();
         services.AddSingleton<ICheckInStore, CosmosCheckInStore>();
+        services.AddSingleton<IRollupStore, CosmosRollups>();
         services.AddSingleton<IWinStore, CosmosWinStore>();
         services.AddSingleton<IKudosStore, CosmosKudosStore>();
         services.AddSingleton<IReflectionStore, CosmosReflectionStore>();

@@ -18,4 +18,8 @@ public sealed class SqliteOrganizationStore(SqliteDatabase database) : SqliteDoc
 
     public Task<Stored<Team>?> GetTeamAsync(string teamId, CancellationToken cancellationToken = default) =>
         QueryStoredAsync<Team>("SELECT doc, version FROM teams WHERE id = $id;", cancellationToken, ("$id", teamId));
+
+    public async Task<IReadOnlyList<Team>> ListTeamsAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        [.. (await QueryAsync<Team>("SELECT doc FROM teams WHERE organization_id = $o;", cancellationToken, ("$o", organizationId)))
+            .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Id, StringComparer.Ordinal)];
 }

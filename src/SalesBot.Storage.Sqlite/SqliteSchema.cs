@@ -68,5 +68,21 @@ internal static class SqliteSchema
         CREATE TABLE kudos (win_id TEXT NOT NULL, member_id TEXT NOT NULL, doc TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
             PRIMARY KEY (member_id, win_id));
         """,
+        // 5: each member's months kept at write time (check-ins without their plans, and wins by UTC month), backfilled
+        // here once from the check-ins and wins already stored; the store writer keeps them current from now on.
+        """
+        CREATE TABLE member_months (member_id TEXT NOT NULL, month TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, doc TEXT NOT NULL,
+            PRIMARY KEY (member_id, month));
+        INSERT INTO member_months (member_id, month, doc)
+            SELECT k.member_id, k.month, json_object(
+                'memberId', k.member_id,
+                'month', k.month,
+                'checkIns', (SELECT json_group_array(json_set(json(c.doc), '$.plan', json('[]'))) FROM
+                    (SELECT doc FROM checkins WHERE member_id = k.member_id AND substr(report_date, 1, 7) = k.month ORDER BY report_date) c),
+                'wins', (SELECT json_group_array(json(w.doc)) FROM
+                    (SELECT doc FROM wins WHERE member_id = k.member_id AND strftime('%Y-%m', at_ms / 1000, 'unixepoch') = k.month ORDER BY at_ms, id) w))
+            FROM (SELECT member_id, substr(report_date, 1, 7) AS month FROM checkins
+                  UNION SELECT member_id, strftime('%Y-%m', at_ms / 1000, 'unixepoch') FROM wins) k;
+        """,
     ];
 }

@@ -35,6 +35,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IOrganizationStore, SqliteOrganizationStore>();
         services.AddSingleton<IMemberStore, SqliteMemberStore>();
         services.AddSingleton<ICheckInStore, SqliteCheckInStore>();
+        services.AddSingleton<IRollupStore, SqliteRollups>();
         services.AddSingleton<IWinStore, SqliteWinStore>();
         services.AddSingleton<IKudosStore, SqliteKudosStore>();
         services.AddSingleton<IReflectionStore, SqliteReflectionStore>();

@@ -1,6 +1,7 @@
 using NodaTime.Text;
 using SalesBot.Conversations.Outbox;
 using SalesBot.Conversations.Ports;
+using SalesBot.Core.Summaries;
 
 namespace SalesBot.Storage.Sqlite;
 
@@ -32,12 +33,8 @@ public sealed class SqliteStoreWriter(SqliteDatabase database) : IStoreWriter
         TeamPut c => Row("teams", ["id"], ("id", c.Team.Id), ("organization_id", c.Team.OrganizationId), ("doc", DocumentJson.Serialize(c.Team)))
             .WriteAsync(write, c.Expect),
         MemberPut c => PutMemberAsync(write, c),
-        CheckInPut c => Row("checkins", ["member_id", "report_date"], ("member_id", c.CheckIn.MemberId),
-                ("report_date", LocalDatePattern.Iso.Format(c.CheckIn.ReportDate)), ("doc", DocumentJson.Serialize(c.CheckIn)))
-            .WriteAsync(write, c.Expect),
-        WinAdd c => write.ExecuteAsync(
-            "INSERT INTO wins (id, member_id, team_id, at_ms, doc) VALUES ($id, $m, $t, $at, $doc) ON CONFLICT(id) DO NOTHING;",
-            ("$id", c.Win.Id), ("$m", c.Win.MemberId), ("$t", c.Win.TeamId), ("$at", c.Win.At.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(c.Win))),
+        CheckInPut c => PutCheckInAsync(write, c),
+        WinAdd c => AddWinAsync(write, c),
         KudosPut c => Row("kudos", ["member_id", "win_id"], ("member_id", c.Kudos.MemberId), ("win_id", c.Kudos.WinId), ("doc", DocumentJson.Serialize(c.Kudos)))
             .WriteAsync(write, c.Expect),
         ReflectionPut c => write.ExecuteAsync(
@@ -73,6 +70,25 @@ public sealed class SqliteStoreWriter(SqliteDatabase database) : IStoreWriter
         if (!await SqliteOutbox.TryRetryAsync(write, c.Message, c.At))
         {
             throw new StoreConflictException($"outbox: {c.Message.Value.Key} is no longer at version {c.Message.Version}.");
+        }
+    }
+
+    private static async Task PutCheckInAsync(SqliteWrite write, CheckInPut c)
+    {
+        await Row("checkins", ["member_id", "report_date"], ("member_id", c.CheckIn.MemberId),
+                ("report_date", LocalDatePattern.Iso.Format(c.CheckIn.ReportDate)), ("doc", DocumentJson.Serialize(c.CheckIn)))
+            .WriteAsync(write, c.Expect);
+        await SqliteRollups.ApplyAsync(write, c.CheckIn.MemberId, MonthRollup.MonthOf(c.CheckIn.ReportDate), m => m.With(c.CheckIn));
+    }
+
+    private static async Task AddWinAsync(SqliteWrite write, WinAdd c)
+    {
+        var added = await write.ExecuteAsync(
+            "INSERT INTO wins (id, member_id, team_id, at_ms, doc) VALUES ($id, $m, $t, $at, $doc) ON CONFLICT(id) DO NOTHING;",
+            ("$id", c.Win.Id), ("$m", c.Win.MemberId), ("$t", c.Win.TeamId), ("$at", c.Win.At.ToUnixTimeMilliseconds()), ("$doc", DocumentJson.Serialize(c.Win)));
+        if (added > 0)
+        {
+            await SqliteRollups.ApplyAsync(write, c.Win.MemberId, MonthRollup.MonthOf(c.Win.At), m => m.With(c.Win));
         }
     }
 

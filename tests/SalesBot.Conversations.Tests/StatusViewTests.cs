@@ -249,4 +249,60 @@ public sealed class StatusViewTests : IAsyncLifetime
         Assert.Contains("Invite your reps", none, StringComparison.Ordinal);
         Assert.DoesNotContain("Everyone's in", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_month_view_is_read_from_the_rollups_number_by_number_with_away_days_a_correction_and_wins()
+    {
+        var win = new Core.Wins.Win { Id = "w-acme", MemberId = "rep-1", TeamId = TestData.TeamId, Kind = Core.Wins.WinKind.DealClosed, Text = "Closed Acme", At = Instant.FromUtc(2026, 11, 17, 18, 0) };
+        await _bot.CommitAsync(c => c.AddWin(win));
+        await _bot.CommitAsync(c => c.AddWin(win)); // a replayed turn adds nothing
+        // The views read only the rollups: with the check-ins themselves gone, every number is still there.
+        await using (var connection = await _bot.Get<Storage.Sqlite.SqliteDatabase>().OpenAsync())
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "DELETE FROM checkins; DELETE FROM wins;";
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var text = (await _bot.SayAsync("status month", "manager-1")).AllText();
+
+        Assert.Contains("Test Sales · November 2026", text, StringComparison.Ordinal);
+        // 15 working days, 2–20 Nov. Ava: 9 made of 15. Ben: 2 made; 18 and 19 away; 17 excused (asked on
+        // the 18th) but made, so 15 − 3 + 1 = 13 expected.
+        Assert.Contains("11 of 28 expected check-ins, 1 win, 1 deal won.", text, StringComparison.Ordinal);
+        // Ava: 5 × 10 + 31 + 32 + 33 + 40 (Thursday corrected from 34) = 186 calls, against 15 × 30.
+        Assert.Contains("Ava Patel\n9/15\nCalls 186/450", text, StringComparison.Ordinal);
+        // Ben: 10 + 12 = 22 calls against 13 × 30.
+        Assert.Contains("Ben Okafor\n2/13 (2 away)\nCalls 22/390", text, StringComparison.Ordinal);
+        Assert.Contains("Ben Okafor (open 3 days): waiting on legal", text, StringComparison.Ordinal);
+
+        var ava = (await _bot.SayAsync("status ava", "manager-1")).AllText();
+        Assert.Contains("Ava Patel: 9 of 15 check-ins, streak 9 (at risk), 1 win, 1 deal won.", ava, StringComparison.Ordinal);
+        Assert.Contains("Thu 19 Nov\n40 ✅", ava, StringComparison.Ordinal);
+        Assert.Contains("Closed Acme", ava, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_leader_sees_another_team_whose_manager_reports_to_them_and_everyone_else_gets_one_refusal()
+    {
+        // East Sales' manager reports to the leader; a third team's does not.
+        await _bot.CommitAsync(c => c
+            .PutMember(MemberBuilder.AManager("manager-2").WithName("Other Manager").InTeam("team-2").ReportingTo("leader-1").Build(), Expect.Any)
+            .PutTeam(TestData.Team with { Id = "team-3", Name = "West Sales" }, Expect.Absent)
+            .PutMember(MemberBuilder.AManager("manager-3").WithName("West Manager").InTeam("team-3").Build(), Expect.Absent)
+            .PutMember(MemberBuilder.ARep("rep-3").WithName("Wes Tern").InTeam("team-3").ReportingTo("manager-3").Build(), Expect.Absent));
+
+        var east = (await _bot.SayAsync("status team east sales", "leader-1")).AllText();
+        var list = (await _bot.SayAsync("status team", "leader-1")).AllText();
+
+        Assert.Contains("East Sales · check-ins for Fri 20 Nov", east, StringComparison.Ordinal);
+        Assert.Contains("Zed Elsewhere", east, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ava", east, StringComparison.Ordinal);
+        Assert.Equal("Teams you lead: East Sales (1 rep), Test Sales (2 reps). Say \"status team <name>\" for one.", list);
+        // The same words for a team that exists but is not theirs, one that does not exist, and a manager asking.
+        Assert.Equal(LeaderTeams.Refusal("West Sales"), (await _bot.SayAsync("status team West Sales", "leader-1")).AllText());
+        Assert.Equal(LeaderTeams.Refusal("Nowhere"), (await _bot.SayAsync("status team Nowhere", "leader-1")).AllText());
+        Assert.Equal(LeaderTeams.Refusal("East Sales"), (await _bot.SayAsync("status team East Sales", "manager-1")).AllText());
+        Assert.DoesNotContain("Zed", (await _bot.SayAsync("status team East Sales", "rep-1")).AllText(), StringComparison.Ordinal);
+    }
 }

@@ -77,13 +77,14 @@ public class ScheduleCalendarTests
     }
 
     [Fact]
-    public void A_rep_gets_the_check_in_and_the_reminder_a_manager_the_friday_digest_and_a_leader_the_monthly_roll_up()
+    public void A_rep_gets_the_check_in_and_the_reminder_a_manager_the_daily_alerts_and_friday_digest_and_a_leader_the_monthly_roll_up()
     {
         var friday = new LocalDate(2026, 11, 27);
         var firstOfDecember = new LocalDate(2026, 12, 1);
 
         Assert.Equal([PromptKind.CheckIn, PromptKind.Reminder], Calendar(MemberBuilder.ARep()).On(friday).Select(o => o.Kind));
-        Assert.Equal([PromptKind.Digest], Calendar(MemberBuilder.AManager()).On(friday).Select(o => o.Kind));
+        Assert.Equal([PromptKind.Alerts, PromptKind.Digest], Calendar(MemberBuilder.AManager()).On(friday).Select(o => o.Kind));
+        Assert.Equal([PromptKind.Alerts], Calendar(MemberBuilder.AManager()).On(friday.PlusDays(-1)).Select(o => o.Kind));
         Assert.Empty(Calendar(MemberBuilder.ALeader()).On(friday));
         Assert.Equal([PromptKind.Rollup], Calendar(MemberBuilder.ALeader()).On(firstOfDecember).Select(o => o.Kind));
         Assert.Contains(PromptKind.Reflection, Calendar(MemberBuilder.ARep()).On(firstOfDecember).Select(o => o.Kind));
@@ -137,7 +138,7 @@ public class ScheduleCalendarTests
         var manager = Calendar(MemberBuilder.AManager().AwayFrom(new LocalDate(2026, 11, 27), new LocalDate(2026, 11, 27)));
         var rep = Calendar(MemberBuilder.ARep().AwayFrom(new LocalDate(2026, 12, 1), new LocalDate(2026, 12, 2)));
 
-        var digest = Assert.Single(manager.On(new LocalDate(2026, 11, 30)));
+        var digest = Assert.Single(manager.On(new LocalDate(2026, 11, 30)), o => o.Kind == PromptKind.Digest);
         Assert.Equal((PromptKind.Digest, new LocalDate(2026, 11, 27)), (digest.Kind, digest.Anchor));
         var reflection = Assert.Single(rep.On(new LocalDate(2026, 12, 3)), o => o.Kind == PromptKind.Reflection);
         Assert.Equal(new LocalDate(2026, 12, 1), reflection.Anchor);

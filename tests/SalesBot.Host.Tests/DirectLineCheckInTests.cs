@@ -62,6 +62,21 @@ public sealed class DirectLineCheckInTests : IClassFixture<SalesBotAppFactory>
     }
 
     [Fact]
+    public async Task The_demo_manager_can_send_the_days_coaching_alert_now()
+    {
+        var chat = new DirectLineClient(_app.CreateClient());
+        await chat.StartAsync();
+
+        await chat.SayAsync("demo-morgan", "alerts");
+        var settings = DirectLineClient.Words(Assert.Single(await chat.BotRepliesAsync()));
+        await chat.SayAsync("demo-morgan", "run alerts");
+        var words = DirectLineClient.Words(Assert.Single(await chat.BotRepliesAsync()));
+
+        Assert.Contains("Coaching alerts · Northwind Sales", settings, StringComparison.Ordinal);
+        Assert.Contains("Sending today's coaching alerts to Morgan Lee", words, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_demo_manager_sees_the_seeded_team_status()
     {
         var chat = new DirectLineClient(_app.CreateClient());

@@ -42,6 +42,22 @@ public abstract partial class StoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_organizations_teams_are_listed_by_name_with_their_latest_settings_and_no_other_organizations()
+    {
+        await Stores.CommitAsync(c => c.PutTeam(TestData.Team, Expect.Absent).PutOrganization(TestData.Organization, Expect.Absent)
+            .PutTeam(TestData.Team with { Id = "team-2", Name = "East Sales" }, Expect.Absent)
+            .PutTeam(TestData.Team with { Id = "team-x", OrganizationId = "org-x", Name = "Elsewhere" }, Expect.Absent));
+        var stored = await Stores.Organizations.GetTeamAsync("team-2");
+        await Stores.CommitAsync(c => c.PutTeam(stored!.Value with { Name = "Atlantic Sales" }, stored.AsExpected));
+
+        var teams = await Stores.Organizations.ListTeamsAsync(TestData.OrganizationId);
+
+        Assert.Equal(["Atlantic Sales", TestData.Team.Name], teams.Select(t => t.Name));
+        Assert.Equal("Elsewhere", Assert.Single(await Stores.Organizations.ListTeamsAsync("org-x")).Name);
+        Assert.Empty(await Stores.Organizations.ListTeamsAsync("org-none"));
+    }
+
+    [Fact]
     public async Task A_workspace_dropped_from_an_organization_no_longer_finds_it()
     {
         await Stores.CommitAsync(c => c.PutOrganization(TestData.Organization with { Workspaces = [new Workspace("slack", "T1"), new Workspace("slack", "T2")] }, Expect.Absent));

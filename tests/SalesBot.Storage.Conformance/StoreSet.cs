@@ -16,7 +16,8 @@ public sealed record StoreSet(
     IEventLog Events,
     IScheduleIndex Schedule,
     IInstallationStore Installations,
-    IOutboxAdmin OutboxAdmin)
+    IOutboxAdmin OutboxAdmin,
+    IRollupStore Rollups)
 {
     public required IKudosStore Kudos { get; init; }
 

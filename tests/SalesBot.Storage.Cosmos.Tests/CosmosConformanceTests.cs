@@ -17,7 +17,7 @@ public sealed class CosmosConformanceTests(CosmosServer server) : StoreConforman
         return new StoreSet(
             new CosmosStoreWriter(db), new CosmosOrganizationStore(db), new CosmosMemberStore(db), new CosmosCheckInStore(db), new CosmosWinStore(db),
             new CosmosReflectionStore(db), new CosmosConversationReferenceStore(db), new CosmosOutbox(db), new CosmosEventLog(db),
-            new CosmosScheduleIndex(db), new CosmosInstallationStore(db), new CosmosOutbox(db))
+            new CosmosScheduleIndex(db), new CosmosInstallationStore(db), new CosmosOutbox(db), new CosmosRollups(db))
         {
             Kudos = new CosmosKudosStore(db),
         };

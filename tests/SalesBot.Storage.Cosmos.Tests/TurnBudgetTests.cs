@@ -22,11 +22,14 @@ public sealed class TurnBudgetTests(CosmosServer server)
 {
     private const int TeamSize = 50;
 
-    /// <summary>Claim; account lookup, member, team, conversation reference; today's check-in and the history window; commit: check-in, done mark.</summary>
-    private const int CheckInTurnBudget = 9;
+    /// <summary>Claim; account lookup, member, team, conversation reference; today's check-in and the history window; commit: check-in, its month (read and replace), done mark.</summary>
+    private const int CheckInTurnBudget = 11;
 
-    /// <summary>Claim; account lookup, member, team, conversation reference; one roster query and one history-window query per member; done mark.</summary>
+    /// <summary>Claim; account lookup, member, team, conversation reference; one roster query and one month-rollup query per member; done mark.</summary>
     private const int TeamStatusBudget = 6 + 1 + TeamSize;
+
+    /// <summary>The most month rollups one rep's summary reads: the months of the 120-day lookback and the month itself.</summary>
+    private const int MonthsPerRep = 6;
 
     [Fact]
     public async Task A_check_in_turn_costs_the_same_operations_with_a_month_or_a_year_of_history()
@@ -48,8 +51,34 @@ public sealed class TurnBudgetTests(CosmosServer server)
         Assert.Equal(TeamStatusBudget, month.Count);
     }
 
+    [Fact]
+    public async Task Status_month_for_fifty_reps_with_a_year_of_history_costs_what_it_costs_with_a_month()
+    {
+        var month = await MeasureAsync(months: 1, "manager", "status month", allReps: true);
+        var year = await MeasureAsync(months: 12, "manager", "status month", allReps: true);
+
+        Assert.Equal(month, year);
+        Assert.Equal(TeamStatusBudget, month.Count);
+        Assert.Equal(TeamSize, month.Count(o => o == "Query history"));
+    }
+
+    [Fact]
+    public async Task Status_month_reads_a_bounded_number_of_month_documents_per_rep()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        var database = new CosmosDatabase(db.Database, db.Options);
+        await SeedRollupsAsync(database, ["rep-01"], months: 12, TestData.Friday);
+
+        var read = await new CosmosRollups(database).ListAsync("rep-01", new YearMonth(2025, 1), new YearMonth(2027, 1));
+        var window = await new CosmosRollups(database).ListAsync("rep-01",
+            Core.Summaries.MonthRollup.MonthOf(TestData.Friday.PlusDays(-Conversations.Flows.MemberHistory.LookbackDays)), Core.Summaries.MonthRollup.MonthOf(TestData.Friday));
+
+        Assert.True(read.Count >= 12);
+        Assert.InRange(window.Count, 1, MonthsPerRep);
+    }
+
     /// <summary>Seeds a team of 50 (the first reps with <paramref name="months"/> of daily check-ins), then counts one turn's operations by kind.</summary>
-    private async Task<List<string>> MeasureAsync(int months, string speaker, string text)
+    private async Task<List<string>> MeasureAsync(int months, string speaker, string text, bool allReps = false)
     {
         await using var db = await server.CreateDatabaseAsync();
         var clock = new FakeClock(TestData.MondayMorningInNewYork);
@@ -62,6 +91,10 @@ public sealed class TurnBudgetTests(CosmosServer server)
             .AddSalesBotConversations()
             .BuildServiceProvider();
         await SeedAsync(services.GetRequiredService<IStoreWriter>(), months, clock.GetCurrentInstant());
+        if (allReps)
+        {
+            await SeedRollupsAsync(services.GetRequiredService<CosmosDatabase>(), Enumerable.Range(4, TeamSize - 3).Select(i => $"rep-{i:00}"), months, TestData.Friday);
+        }
 
         using var scope = services.CreateScope();
         var inbound = TestRecords.Message(speaker, text, clock.GetCurrentInstant(), "measured-turn");
@@ -96,5 +129,30 @@ public sealed class TurnBudgetTests(CosmosServer server)
                 }
             });
         }
+    }
+
+    /// <summary>
+    /// Month rollups as the writer keeps them (a check-in every working day), written directly for the
+    /// reps whose check-ins the seed leaves out: the status views read only these.
+    /// </summary>
+    private static async Task SeedRollupsAsync(CosmosDatabase db, IEnumerable<string> reps, int months, LocalDate before)
+    {
+        var writes = new List<Task>();
+        foreach (var rep in reps)
+        {
+            for (var month = Core.Summaries.MonthRollup.MonthOf(before.PlusMonths(-months)); month.CompareTo(Core.Summaries.MonthRollup.MonthOf(before)) <= 0; month = month.PlusMonths(1))
+            {
+                var days = Enumerable.Range(1, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)).Select(month.OnDayOfMonth)
+                    .Where(d => d < before && d >= before.PlusMonths(-months) && d.DayOfWeek < IsoDayOfWeek.Saturday);
+                var rollup = Core.Summaries.MonthRollup.Build(rep, month, days.Select(d => CheckInBuilder.ACheckIn().For(rep).On(d).With("calls", 20).Build()), []);
+                writes.Add(CosmosItems.WriteAsync(db.History, new CosmosDocument<Core.Summaries.MonthRollup>
+                {
+                    Id = CosmosKeys.MonthId(month), Pk = CosmosKeys.HistoryPk(rep), Type = "month",
+                    Sort = NodaTime.Text.YearMonthPattern.Iso.Format(month), Body = rollup,
+                }, Expect.Any, CancellationToken.None));
+            }
+        }
+
+        await Task.WhenAll(writes);
     }
 }

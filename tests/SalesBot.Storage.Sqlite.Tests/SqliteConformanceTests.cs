@@ -15,7 +15,7 @@ public sealed class SqliteConformanceTests : StoreConformanceTests
         return new StoreSet(
             new SqliteStoreWriter(db), new SqliteOrganizationStore(db), new SqliteMemberStore(db), new SqliteCheckInStore(db), new SqliteWinStore(db),
             new SqliteReflectionStore(db), new SqliteConversationReferenceStore(db), new SqliteOutbox(db), new SqliteEventLog(db),
-            new SqliteScheduleIndex(db), new SqliteInstallationStore(db), new SqliteOutbox(db))
+            new SqliteScheduleIndex(db), new SqliteInstallationStore(db), new SqliteOutbox(db), new SqliteRollups(db))
         {
             Kudos = new SqliteKudosStore(db),
         };

@@ -17,7 +17,7 @@ public class SqliteDatabaseTests
         await using var connection = await temp.Database.OpenAsync();
 
         Assert.Equal("wal", await SqliteDatabase.ScalarAsync(connection, "PRAGMA journal_mode;", default));
-        Assert.Equal(4L, await SqliteDatabase.ScalarAsync(connection, "PRAGMA user_version;", default));
+        Assert.Equal(5L, await SqliteDatabase.ScalarAsync(connection, "PRAGMA user_version;", default));
     }
 
     [Fact]
@@ -191,5 +191,47 @@ public class SqliteDatabaseTests
         Assert.Equal(["channel-post", "member-post"], (await outbox.ListRecentAsync(OutboxRetries.Problems, "t1", 10)).Select(p => p.Value.Key));
         Assert.Equal("channel-post", Assert.Single(await outbox.ListRecentAsync(OutboxRetries.Problems, "t1", 1)).Value.Key);
         Assert.Equal(["old-member-post", "channel-post", "member-post"], (await outbox.ListRecentAsync(OutboxRetries.Problems, null, 10)).Select(p => p.Value.Key));
+    }
+
+    [Fact]
+    public async Task A_version_3_file_gets_month_rollups_built_from_its_check_ins_and_wins()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "salesbot-tests", Guid.NewGuid().ToString("N"));
+        await using var db = new SqliteDatabase(Path.Combine(folder, "v3.db"));
+        await db.MigrateAsync(upToVersion: 3);
+        var october = CheckInBuilder.ACheckIn().On(new LocalDate(2026, 10, 30)).With("calls", 7).WithPlan("Call Acme").WithBlockers("Legal").Build();
+        var november = CheckInBuilder.ACheckIn().On(new LocalDate(2026, 11, 2)).With("calls", 9).Build();
+        var win = new Win { Id = "w1", MemberId = "rep-1", TeamId = TestData.TeamId, Kind = WinKind.DealClosed, Text = "Closed Acme", At = Instant.FromUtc(2026, 11, 30, 23, 30) };
+        await using (var connection = await db.OpenAsync())
+        {
+            foreach (var checkIn in new[] { october, november })
+            {
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = "INSERT INTO checkins (member_id, report_date, doc) VALUES ($m, $d, $doc);";
+                cmd.Parameters.AddWithValue("$m", checkIn.MemberId);
+                cmd.Parameters.AddWithValue("$d", checkIn.ReportDate.ToString("yyyy-MM-dd", null));
+                cmd.Parameters.AddWithValue("$doc", DocumentJson.Serialize(checkIn));
+                await cmd.ExecuteNonQueryAsync();
+            }
+
+            await using var add = connection.CreateCommand();
+            add.CommandText = "INSERT INTO wins (id, member_id, team_id, at_ms, doc) VALUES ('w1', 'rep-1', $t, $at, $doc);";
+            add.Parameters.AddWithValue("$t", TestData.TeamId);
+            add.Parameters.AddWithValue("$at", win.At.ToUnixTimeMilliseconds());
+            add.Parameters.AddWithValue("$doc", DocumentJson.Serialize(win));
+            await add.ExecuteNonQueryAsync();
+        }
+
+        await db.MigrateAsync();
+
+        var months = await new SqliteRollups(db).ListAsync("rep-1", new YearMonth(2026, 1), new YearMonth(2026, 12));
+        Assert.Equal([new YearMonth(2026, 10), new YearMonth(2026, 11)], months.Select(m => m.Month));
+        var kept = Assert.Single(months[0].CheckIns);
+        Assert.Equal(7, kept.Values["calls"]);
+        Assert.Equal("Legal", kept.Blockers);
+        Assert.Empty(kept.Plan);
+        Assert.Empty(months[0].Wins);
+        Assert.Equal(9, Assert.Single(months[1].CheckIns).Values["calls"]);
+        Assert.Equal("Closed Acme", Assert.Single(months[1].Wins).Text);
     }
 }

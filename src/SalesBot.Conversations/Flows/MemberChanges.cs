@@ -20,6 +20,19 @@ public sealed class MemberChanges(IMemberStore members, IOrganizationStore organ
         return after;
     }
 
+    /// <summary>Stages a change to another member (a manager setting who someone reports to), against their stored version.</summary>
+    public async Task<Member> UpdateOtherAsync(Turn turn, Member member, Func<Member, Member> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(change);
+        var stored = await members.GetAsync(member.TeamId, member.Id, cancellationToken);
+        var before = stored?.Value ?? member;
+        var after = change(before);
+        turn.Changes.PutMember(after, Expect.For(stored), before);
+        return after;
+    }
+
     public async Task<Team> UpdateTeamAsync(Turn turn, Func<Team, Team> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -9,7 +9,7 @@ namespace SalesBot.Conversations.Flows;
 
 /// <summary>
 /// A manager runs a schedule now instead of waiting for it ("run prompts", "run reminders", "run
-/// reflection", "run digest", "run rollup"): for a demo, or after changing the schedule. The usual rules
+/// reflection", "run alerts", "run digest", "run rollup"): for a demo, or after changing the schedule. The usual rules
 /// still hold: once per person per day (or month), and nobody away, on a holiday or already checked in.
 /// </summary>
 public sealed class RunScheduleFlow(IMemberStore members, ScheduledPrompts prompts, IClock clock) : IFlow
@@ -27,6 +27,8 @@ public sealed class RunScheduleFlow(IMemberStore members, ScheduledPrompts promp
         ["digest"] = PromptKind.Digest,
         ["rollup"] = PromptKind.Rollup,
         ["roll-up"] = PromptKind.Rollup,
+        ["alerts"] = PromptKind.Alerts,
+        ["alert"] = PromptKind.Alerts,
     };
 
     public IReadOnlyList<string> Commands { get; } = ["run"];
@@ -46,11 +48,11 @@ public sealed class RunScheduleFlow(IMemberStore members, ScheduledPrompts promp
 
         if (!Kinds.TryGetValue(argument.Trim(), out var kind))
         {
-            return TurnResult.Reply("Run which schedule? Say \"run prompts\", \"run reminders\", \"run reflection\", \"run digest\" or \"run rollup\".");
+            return TurnResult.Reply("Run which schedule? Say \"run prompts\", \"run reminders\", \"run reflection\", \"run alerts\", \"run digest\" or \"run rollup\".");
         }
 
         var now = clock.GetCurrentInstant();
-        var recipients = kind is PromptKind.Digest or PromptKind.Rollup
+        var recipients = kind is PromptKind.Digest or PromptKind.Rollup or PromptKind.Alerts
             ? [turn.Member] // the asker sees the digest or roll-up they asked for
             : (await members.ListTeamAsync(turn.Team.Id, cancellationToken)).Where(m => m.Role.IsRep()).ToList();
         var queued = new List<string>();
@@ -59,7 +61,7 @@ public sealed class RunScheduleFlow(IMemberStore members, ScheduledPrompts promp
         {
             var calendar = new MemberCalendar(member, turn.Team);
             var today = calendar.Today(now);
-            if (!calendar.IsAvailable(today) && kind is not (PromptKind.Digest or PromptKind.Rollup))
+            if (!calendar.IsAvailable(today) && kind is not (PromptKind.Digest or PromptKind.Rollup or PromptKind.Alerts))
             {
                 notQueued.Add($"{member.DisplayName} ({(calendar.IsAway(today) ? "away" : "not a working day")})");
                 continue;
@@ -77,6 +79,7 @@ public sealed class RunScheduleFlow(IMemberStore members, ScheduledPrompts promp
             PromptKind.Reminder => "reminders",
             PromptKind.Reflection => "reflection prompts",
             PromptKind.Digest => "the weekly digest",
+            PromptKind.Alerts => "today's coaching alerts",
             _ => "the monthly roll-up",
         };
         var text = queued.Count == 0

@@ -12,10 +12,10 @@ namespace SalesBot.Conversations.Flows;
 /// Status on request (seed 003): a manager sees who has checked in for the last working day, who has
 /// not, each rep's numbers against target and their blockers; a rep sees their own recent days.
 /// </summary>
-public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWinStore wins, IReflectionStore reflections, QuotaProgress quotas, IClock clock) : IFlow
+public sealed class StatusFlow(
+    IMemberStore members, MemberHistory histories, IReflectionStore reflections, LeaderTeams leaderTeams, QuotaProgress quotas, IClock clock) : IFlow
 {
     public const string Verb = "status";
-    private const int StreakLookbackDays = 120;
 
     public IReadOnlyList<string> Commands { get; } = ["status", "summary"];
 
@@ -60,7 +60,7 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
                     ? TurnResult.Reply("You don't report lead metrics yourself. Say \"status\" for your team, or \"status @name\" for one rep.")
                     : TurnResult.Reply(await OwnAsync(viewer, turn.Calendar, reportDate, cancellationToken));
             case StatusView.Team when !string.Equals(request.Who?.Trim(), turn.Team.Name, StringComparison.OrdinalIgnoreCase):
-                return TurnResult.Reply($"I can show you {turn.Team.Name}: say \"status team {turn.Team.Name}\" or \"status\". Teams of other managers under you are not listed yet.");
+                return await OtherTeamAsync(turn, request.Who?.Trim() ?? string.Empty, reportDate, cancellationToken);
             case StatusView.Rep:
                 var matches = memberId is not null
                     ? visible.Where(r => r.Id == memberId).ToList()
@@ -93,6 +93,28 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
             StatusView.Month => TurnResult.Reply(await PeriodAsync(turn.Team, visible, MonthOf(reportDate), reportDate, ReflectionFlow.MonthName(new YearMonth(reportDate.Year, reportDate.Month)), StatusView.Month, cancellationToken)),
             _ => TurnResult.Reply(await TeamAsync(turn.Team, visible, reportDate, cancellationToken)),
         };
+    }
+
+    /// <summary>A leader's view of a team they lead (or the list of them); anyone else gets the same refusal whether the team exists or not.</summary>
+    private async Task<TurnResult> OtherTeamAsync(Turn turn, string name, LocalDate reportDate, CancellationToken cancellationToken)
+    {
+        if (name.Length == 0)
+        {
+            var led = await leaderTeams.LedByAsync(turn.Member, turn.Team, cancellationToken);
+            return TurnResult.Reply(led.Count <= 1
+                ? $"You see {turn.Team.Name}: say \"status\"."
+                : "Teams you lead: " + string.Join(", ", led.Select(t => $"{t.Team.Name} ({t.Reps.Count} {(t.Reps.Count == 1 ? "rep" : "reps")})")) +
+                  ". Say \"status team <name>\" for one.");
+        }
+
+        if (await leaderTeams.FindAsync(turn.Member, turn.Team, name, cancellationToken) is not { } found)
+        {
+            return TurnResult.Reply(LeaderTeams.Refusal(name));
+        }
+
+        return found.Reps.Count == 0
+            ? TurnResult.Reply($"No one on {found.Team.Name} reports to you yet, so there are no numbers for you to see.")
+            : TurnResult.Reply(await TeamAsync(found.Team, found.Reps, reportDate, cancellationToken));
     }
 
     /// <summary>A rep sees only their own numbers; asking for anyone else gets the same answer whether they exist or not.</summary>
@@ -148,13 +170,12 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
         return StatusMessages.Rep(period, label, inPeriod, kept, ownView, chart);
     }
 
-    /// <summary>Two reads per rep: their check-ins (the period and the streak's lookback) and their wins in the period.</summary>
+    /// <summary>One read per rep: their month rollups covering the period and the streak's lookback.</summary>
     private async Task<(RepPeriod Period, IReadOnlyList<CheckIn> History)> ReadAsync(Member rep, Team team, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         var calendar = new MemberCalendar(rep, team);
-        var history = await checkIns.ListForMemberAsync(rep.Id, LocalDate.Min(from, to.PlusDays(-StreakLookbackDays)), to, cancellationToken);
-        var repWins = await wins.ListForMemberAsync(rep.Id, calendar.At(from, LocalTime.Midnight), calendar.At(to.PlusDays(1), LocalTime.Midnight), cancellationToken);
-        return (RepPeriod.For(rep, calendar, from, to, history, repWins), history);
+        var history = await histories.ReadAsync(calendar, from, to, cancellationToken);
+        return (RepPeriod.For(rep, calendar, from, to, history.CheckIns, history.Wins), history.CheckIns);
     }
 
     private static LocalDate WeekOf(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);
@@ -163,17 +184,17 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
 
     private async Task<OutboundMessage> TeamAsync(Team team, IReadOnlyList<Member> reps, LocalDate reportDate, CancellationToken cancellationToken)
     {
-        var histories = new Dictionary<string, IReadOnlyList<CheckIn>>();
+        var byRep = new Dictionary<string, IReadOnlyList<CheckIn>>();
         foreach (var rep in reps)
         {
-            histories[rep.Id] = await checkIns.ListForMemberAsync(rep.Id, reportDate.PlusDays(-StreakLookbackDays), reportDate, cancellationToken);
+            byRep[rep.Id] = (await histories.ReadAsync(new MemberCalendar(rep, team), reportDate, reportDate, cancellationToken)).CheckIns;
         }
 
         var status = TeamStatus.For(
             reportDate,
             reps,
-            histories.Values.SelectMany(h => h).ToList(),
-            m => StandingStreak(histories[m.Id], reportDate, new MemberCalendar(m, team)),
+            byRep.Values.SelectMany(h => h).ToList(),
+            m => StandingStreak(byRep[m.Id], reportDate, new MemberCalendar(m, team)),
             m => new MemberCalendar(m, team).Excuses(reportDate));
         return Render(team, status);
     }
@@ -243,7 +264,7 @@ public sealed class StatusFlow(IMemberStore members, ICheckInStore checkIns, IWi
 
     private async Task<OutboundMessage> LastDaysAsync(Member member, MemberCalendar calendar, LocalDate reportDate, CancellationToken cancellationToken)
     {
-        var history = await checkIns.ListForMemberAsync(member.Id, reportDate.PlusDays(-StreakLookbackDays), reportDate, cancellationToken);
+        var history = (await histories.ReadAsync(calendar, reportDate, reportDate, cancellationToken)).CheckIns;
         var streak = StandingStreak(history, reportDate, calendar);
         var lastFive = history.OrderByDescending(c => c.ReportDate).Take(5).ToList();
         if (lastFive.Count == 0)

@@ -21,6 +21,8 @@ public sealed record StatusRequest(StatusView View, string? Who = null)
                 return new(StatusView.Month);
             case "me" or "mine" or "my" or "own":
                 return new(StatusView.Own);
+            case "team" or "teams":
+                return new(StatusView.Team, string.Empty);
         }
 
         if (lower.StartsWith("team ", StringComparison.Ordinal))

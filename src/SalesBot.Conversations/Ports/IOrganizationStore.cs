@@ -11,4 +11,7 @@ public interface IOrganizationStore
     Task<Organization?> FindOrganizationByWorkspaceAsync(Workspace workspace, CancellationToken cancellationToken = default);
 
     Task<Stored<Team>?> GetTeamAsync(string teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>The organization's teams, ordered by name: a bounded read of the organization's own partition (a leader's teams).</summary>
+    Task<IReadOnlyList<Team>> ListTeamsAsync(string organizationId, CancellationToken cancellationToken = default);
 }

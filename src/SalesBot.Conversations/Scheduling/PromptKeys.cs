@@ -19,6 +19,7 @@ public static class PromptKeys
         (PromptKind.Reflection, "reflection-prompt:"),
         (PromptKind.Digest, "digest:"),
         (PromptKind.Rollup, "rollup:"),
+        (PromptKind.Alerts, "alerts:"),
     ];
 
     private const string SnoozePrefix = "checkin-snooze-";
@@ -77,7 +78,7 @@ public static class PromptKeys
         }
 
         var day = Dates.ParseIso(rest[(lastColon + 1)..]);
-        if (kind is PromptKind.CheckIn or PromptKind.Reminder or PromptKind.Digest && day is null)
+        if (kind is PromptKind.CheckIn or PromptKind.Reminder or PromptKind.Digest or PromptKind.Alerts && day is null)
         {
             return null;
         }

@@ -8,8 +8,8 @@ using SalesBot.Core.Schedules;
 
 namespace SalesBot.Conversations.Scheduling;
 
-/// <summary>What each scheduled message says: the check-in prompt, the reminder, the reflection, the digest, the roll-up.</summary>
-public sealed class ScheduledMessages(ICheckInStore checkIns, ReflectionFlow reflection, TeamDigests digests)
+/// <summary>What each scheduled message says: the check-in prompt, the reminder, the reflection, the coaching alerts, the digest, the roll-up.</summary>
+public sealed class ScheduledMessages(ICheckInStore checkIns, ReflectionFlow reflection, TeamDigests digests, TeamAlerts alerts)
 {
     public const string SnoozeVerb = "prompt.snooze";
     public const string SkipVerb = "prompt.skip";
@@ -24,6 +24,8 @@ public sealed class ScheduledMessages(ICheckInStore checkIns, ReflectionFlow ref
             PromptKind.CheckIn or PromptKind.Reminder => calendar.Member.Metrics.Count > 0
                 && await checkIns.GetAsync(calendar.Member.Id, calendar.ReportDateFor(occurrence.Day), cancellationToken) is null,
             PromptKind.Reflection => calendar.Member.Metrics.Count > 0,
+            // Alerts go out only on a day there is something to say.
+            PromptKind.Alerts => await alerts.ForAsync(calendar, occurrence.At, cancellationToken) is not null,
             _ => true,
         };
     }
@@ -44,6 +46,9 @@ public sealed class ScheduledMessages(ICheckInStore checkIns, ReflectionFlow ref
                 var month = occurrence.Anchor.PlusMonths(-1).ToYearMonth();
                 var form = await reflection.FormAsync(member, month, null, cancellationToken);
                 return Saying(form, $"It's a new month, {member.DisplayName}: time to reflect on {ReflectionFlow.MonthName(month)}. What worked, what didn't, and what will you try?");
+            case PromptKind.Alerts:
+                return await alerts.ForAsync(calendar, occurrence.At, cancellationToken)
+                       ?? OutboundMessage.Plain("No coaching alerts today: every rep who reports to you is on track.");
             case PromptKind.Digest:
                 return await digests.WeekAsync(team, calendar, occurrence.Anchor, cancellationToken);
             default:

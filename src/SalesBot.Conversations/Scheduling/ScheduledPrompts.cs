@@ -8,8 +8,8 @@ using SalesBot.Core.Schedules;
 namespace SalesBot.Conversations.Scheduling;
 
 /// <summary>
-/// Queues what the stored schedules say is due: check-in prompts, reminders, reflections, digests and
-/// roll-ups, each in its member's zone. Keyed by <see cref="PromptKeys"/>, so running it often, late,
+/// Queues what the stored schedules say is due: check-in prompts, reminders, reflections, coaching
+/// alerts, digests and roll-ups, each in its member's zone. Keyed by <see cref="PromptKeys"/>, so running it often, late,
 /// or on several instances sends each once. Something found later than the catch-up grace is recorded
 /// as skipped, with a log line, and never sent.
 /// </summary>
@@ -117,7 +117,7 @@ public sealed partial class ScheduledPrompts(
         }
 
         // Day-bound messages are worth sending only within that day's working hours; digests wait for the next.
-        var expires = occurrence.Kind is PromptKind.CheckIn or PromptKind.Reminder or PromptKind.Reflection
+        var expires = occurrence.Kind is PromptKind.CheckIn or PromptKind.Reminder or PromptKind.Reflection or PromptKind.Alerts
             ? calendar.EndOfWorkingHours(occurrence.Day)
             : (Instant?)null;
         var sendAt = calendar.NextInWorkingHours(Instant.Max(occurrence.At, now));

@@ -17,11 +17,8 @@ namespace SalesBot.Conversations.Scheduling;
 /// and their age, who improved and who needs a conversation (with a question to ask); the roll-up
 /// adds each rep's "what I'll try".
 /// </summary>
-public sealed class TeamDigests(IMemberStore members, ICheckInStore checkIns, IWinStore wins, IReflectionStore reflections)
+public sealed class TeamDigests(IMemberStore members, MemberHistory histories, IReflectionStore reflections)
 {
-    /// <summary>Check-ins read before the period: the streak and the four-week average the period is compared with.</summary>
-    private const int LookbackDays = 120;
-
     public Task<OutboundMessage> WeekAsync(Team team, MemberCalendar reader, LocalDate digestDay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -58,8 +55,7 @@ public sealed class TeamDigests(IMemberStore members, ICheckInStore checkIns, IW
         foreach (var rep in reps)
         {
             var calendar = new MemberCalendar(rep, team);
-            var history = await checkIns.ListForMemberAsync(rep.Id, from.PlusDays(-LookbackDays), to, cancellationToken);
-            var repWins = await wins.ListForMemberAsync(rep.Id, calendar.At(from, LocalTime.Midnight), calendar.At(to.PlusDays(1), LocalTime.Midnight), cancellationToken);
+            var (history, repWins) = await histories.ReadAsync(calendar, from, to, cancellationToken);
             var row = RepPeriod.For(rep, calendar, from, to, history, repWins);
             rows.Add(row);
             signals.AddRange(CoachingSignals.For(row, calendar, from, history));

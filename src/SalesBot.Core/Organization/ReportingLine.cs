@@ -44,4 +44,43 @@ public static class ReportingLine
 
         return false;
     }
+
+    /// <summary>
+    /// Why <paramref name="member"/> cannot report to <paramref name="manager"/>, or null when they can:
+    /// a manager must be a manager or leader of the same organization, not the member, and not someone
+    /// who already reports (through any chain) to the member.
+    /// </summary>
+    public static string? WhyNot(Member member, Member manager, IReadOnlyDictionary<string, Member> people, string organizationOfMember, string organizationOfManager)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(manager);
+        ArgumentNullException.ThrowIfNull(people);
+        if (member.Id == manager.Id)
+        {
+            return $"{member.DisplayName} can't report to themselves.";
+        }
+
+        if (!manager.Role.CanSeeTeamStatus())
+        {
+            return $"{manager.DisplayName} is a rep, and reps don't have people reporting to them. Make them a manager first.";
+        }
+
+        if (organizationOfMember != organizationOfManager)
+        {
+            return $"{manager.DisplayName} is in another organization.";
+        }
+
+        var next = manager.ManagerId;
+        for (var depth = 0; next is not null && depth < MaxDepth; depth++)
+        {
+            if (next == member.Id)
+            {
+                return $"{manager.DisplayName} already reports to {member.DisplayName}, so that would make a loop.";
+            }
+
+            next = people.TryGetValue(next, out var above) ? above.ManagerId : null;
+        }
+
+        return null;
+    }
 }

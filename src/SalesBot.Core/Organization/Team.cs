@@ -24,4 +24,6 @@ public sealed record Team(string Id, string OrganizationId, string Name, string 
     /// bot then uses the configured plan or <see cref="Metrics.MetricPlan.Default"/>.
     /// </summary>
     public Metrics.MetricPlan? MetricPlan { get; init; }
+    /// <summary>The daily coaching alerts its managers get, and when.</summary>
+    public Summaries.AlertSettings Alerts { get; init; } = Summaries.AlertSettings.Default;
 }

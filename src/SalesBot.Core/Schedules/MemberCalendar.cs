@@ -25,6 +25,7 @@ public sealed class MemberCalendar
         Member = member;
         Schedule = team.Schedule.With(member.Schedule);
         Holidays = team.Holidays;
+        Alerts = team.Alerts;
         Zone = member.TimeZone;
     }
 
@@ -33,6 +34,9 @@ public sealed class MemberCalendar
     public Schedule Schedule { get; }
 
     public HolidayCalendar Holidays { get; }
+
+    /// <summary>The team's coaching alerts: a manager gets the day's at their time, when any rule is on.</summary>
+    public Summaries.AlertSettings Alerts { get; }
 
     public DateTimeZone Zone { get; }
 
@@ -96,7 +100,7 @@ public sealed class MemberCalendar
 
     /// <summary>
     /// The scheduled things of one local day, by role: a rep's check-in, reminder and (on the month's
-    /// first working day) reflection; a manager's weekly digest; a leader's monthly roll-up. Nothing on
+    /// first working day) reflection; a manager's daily coaching alerts and weekly digest; a leader's monthly roll-up. Nothing on
     /// a day away or a holiday; a digest or roll-up that fell on one comes on the first day back.
     /// </summary>
     public IReadOnlyList<Occurrence> On(LocalDate day)
@@ -119,6 +123,11 @@ public sealed class MemberCalendar
             {
                 due.Add(new Occurrence(PromptKind.Reflection, day, FirstWorkingDayOfMonth(day), At(day, Schedule.ReflectionAt)));
             }
+        }
+
+        if (Member.Role == MemberRole.Manager && Alerts.AnyOn)
+        {
+            due.Add(new Occurrence(PromptKind.Alerts, day, day, At(day, Alerts.At)));
         }
 
         if (Member.Role == MemberRole.Manager && DigestAnchor(day) is { } digestDay)
@@ -199,6 +208,9 @@ public enum PromptKind
     Reflection,
     Digest,
     Rollup,
+
+    /// <summary>A manager's coaching alerts of the day (sent only when there is one).</summary>
+    Alerts,
 }
 
 /// <summary>

@@ -67,10 +67,10 @@ public static class CoachingSignals
     }
 
     /// <summary>Lead activity (every metric's value added up) per expected day; null when no day was expected.</summary>
-    private static double? Rate(IEnumerable<CheckIn> checkIns, int expectedDays) =>
+    internal static double? Rate(IEnumerable<CheckIn> checkIns, int expectedDays) =>
         expectedDays <= 0 ? null : checkIns.Sum(c => c.Values.Values.Sum()) / (double)expectedDays;
 
-    private static int ExpectedDays(MemberCalendar calendar, LocalDate from, LocalDate to)
+    internal static int ExpectedDays(MemberCalendar calendar, LocalDate from, LocalDate to)
     {
         var count = 0;
         for (var d = from; d <= to; d = d.PlusDays(1))
@@ -81,7 +81,7 @@ public static class CoachingSignals
         return count;
     }
 
-    private static string Percent(double fraction) =>
+    internal static string Percent(double fraction) =>
         ((int)Math.Round(fraction * 100)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%";
 }
 

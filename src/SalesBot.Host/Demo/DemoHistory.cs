@@ -25,6 +25,8 @@ public static class DemoHistory
         "Waiting on legal for the Litware MSA", "Need pricing approval for a 3-year deal", "CRM sync is slow again",
     ];
 
+    private const string StuckBlocker = "Waiting on Contoso legal to return the MSA redlines";
+
     public static IEnumerable<CheckIn> CheckIns(Member member, int index, LocalDate latestReportDate, bool includeLatest, Instant now)
     {
         var day = includeLatest ? latestReportDate : WorkWeek.PreviousWorkday(latestReportDate);
@@ -51,7 +53,9 @@ public static class DemoHistory
                 Values = values,
                 Metrics = member.Metrics,
                 Plan = [Plans[Pick(index, day, 1, Plans.Length)], Plans[Pick(index, day, 2, Plans.Length)]],
-                Blockers = Noise(index, day, 7) < 0.15 ? Blockers[Pick(index, day, 3, Blockers.Length)] : null,
+                // Diego has been stuck on the same thing all week: the demo's coaching alert ("run alerts").
+                Blockers = member.Id == "demo-diego" && d <= 3 ? StuckBlocker
+                    : Noise(index, day, 7) < 0.15 ? Blockers[Pick(index, day, 3, Blockers.Length)] : null,
                 SubmittedAt = now - Duration.FromDays(latestReportDate.PlusDays(1).Minus(day).Days),
             };
         }
