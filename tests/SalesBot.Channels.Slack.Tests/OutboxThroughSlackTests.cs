@@ -11,7 +11,7 @@ public sealed class OutboxThroughSlackTests : SlackAppTest
     public async Task A_win_post_throttled_with_429_is_sent_once_after_its_retry_after()
     {
         await App.SendAsync(App.Requests.Event(SlackRequests.BotJoinedTeamChannel(), "Ev0JOIN"));
-        await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("win closed Initech"), "Ev0WIN"));
+        await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("win booked a demo with Initech"), "Ev0WIN"));
         await App.WhenIdleAsync();
         var before = Api.CallsTo("chat.postMessage").Count;
         Api.RateLimitNext("chat.postMessage", retryAfterSeconds: 40);

@@ -93,9 +93,16 @@ public sealed class WinPosts(IWinStore wins, IOutbox outbox)
         return win switch
         {
             { Kind: WinKind.StageAdvanced, Account: { } a, ToStage: { } to } => win.FromStage is { } from ? $"moved {a} from {from} to {to}" : $"moved {a} to {to}",
-            { Kind: WinKind.MeetingWon, Account: { } a } => $"booked a meeting with {a}",
-            { Kind: WinKind.DealClosed, Account: { } a } => win.Amount is { } amount ? $"closed {a} · {Core.Metrics.Money.Format(amount, currency)}" : $"closed {a}",
+            // The rep's own words say more ("booked a demo with Fabrikam") whenever they name the account.
+            { Kind: WinKind.MeetingWon, Account: { } a } => win.Text.Contains(a, StringComparison.OrdinalIgnoreCase) ? LowerFirst(win.Text.Trim()) : $"booked a meeting with {a}",
+            { Kind: WinKind.DealClosed, Account: { } a } => DealSentence(a, win.Amount, currency),
             _ => null,
         };
     }
+
+    public static string DealSentence(string account, decimal? amount, string? currency = null) =>
+        amount is { } value ? $"closed {account} · {Core.Metrics.Money.Format(value, currency)}" : $"closed {account}";
+
+    private static string LowerFirst(string text) =>
+        text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 }

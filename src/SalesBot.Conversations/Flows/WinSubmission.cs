@@ -98,9 +98,7 @@ public static class WinSubmission
             amount = parsed;
         }
 
-        var draft = new WinDraft(WinKind.DealClosed, string.Empty, account, Amount: amount);
-        var sentence = WinPosts.Sentence(new Win { Id = "-", MemberId = "-", TeamId = "-", Kind = WinKind.DealClosed, Text = string.Empty, At = default, Account = account, Amount = amount })!;
-        return (WinReading.Of(draft with { Text = Words(words, sentence) }), string.Empty);
+        return (WinReading.Of(new WinDraft(WinKind.DealClosed, Words(words, WinPosts.DealSentence(account, amount)), account, Amount: amount)), string.Empty);
     }
 
     private static string Words(string typed, string understood) => typed.Length > 0 ? typed : understood;
