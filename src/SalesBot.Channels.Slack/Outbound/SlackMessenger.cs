@@ -35,10 +35,10 @@ public sealed partial class SlackMessenger(SlackApiClient api, TimeProvider time
             var channel = to.ConversationId is { Length: > 0 } id
                 ? id
                 : await api.OpenConversationAsync(to.TenantId, to.UserId ?? throw new SlackApiException("conversations.open", "user_not_found"), cancellationToken);
-            if (delivery.MayHaveBeenSent && await AlreadyPostedAsync(to.TenantId, channel, delivery.Key, cancellationToken))
+            if (delivery.MayHaveBeenSent && await AlreadyPostedAsync(to.TenantId, channel, delivery.Key, cancellationToken) is { } earlier)
             {
                 LogAlreadyPosted(logger, delivery.Key, channel);
-                return DeliveryResult.Sent;
+                return DeliveryResult.SentAs(earlier.Length > 0 ? earlier : null);
             }
 
             var message = BlockKitMessageRenderer.Message(delivery.Message, charts is null ? null : charts.UrlFor);
@@ -61,17 +61,18 @@ public sealed partial class SlackMessenger(SlackApiClient api, TimeProvider time
         }
     }
 
-    private async Task<bool> AlreadyPostedAsync(string teamId, string channel, string key, CancellationToken cancellationToken)
+    /// <summary>The ts of an earlier copy of the post ("" when Slack gave none), or null when there is none.</summary>
+    private async Task<string?> AlreadyPostedAsync(string teamId, string channel, string key, CancellationToken cancellationToken)
     {
         try
         {
-            return await api.HasPostWithMetadataAsync(teamId, channel, MetadataEventType, key, time.GetUtcNow() - DedupeWindow, cancellationToken);
+            return await api.FindPostWithMetadataAsync(teamId, channel, MetadataEventType, key, time.GetUtcNow() - DedupeWindow, cancellationToken);
         }
         catch (SlackApiException ex) when (ex.IsPermanent)
         {
             // A workspace installed before the history scopes were asked for: post, as before (a duplicate is possible).
             LogCannotCheck(logger, key, channel, ex.Error);
-            return false;
+            return null;
         }
     }
 

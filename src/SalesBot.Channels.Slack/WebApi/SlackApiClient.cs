@@ -53,9 +53,10 @@ public sealed partial class SlackApiClient
 
     /// <summary>
     /// Whether a message posted to <paramref name="channel"/> since <paramref name="since"/> (the newest 50)
-    /// carries <paramref name="eventType"/> metadata whose payload <c>key</c> is <paramref name="key"/>.
+    /// carries <paramref name="eventType"/> metadata whose payload <c>key</c> is <paramref name="key"/>: its
+    /// <c>ts</c> ("" if Slack left it out), or null when there is none.
     /// </summary>
-    public async Task<bool> HasPostWithMetadataAsync(string teamId, string channel, string eventType, string key, DateTimeOffset since,
+    public async Task<string?> FindPostWithMetadataAsync(string teamId, string channel, string eventType, string key, DateTimeOffset since,
         CancellationToken cancellationToken = default)
     {
         var args = new JsonObject
@@ -66,10 +67,11 @@ public sealed partial class SlackApiClient
             ["oldest"] = since.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var response = await CallAsync(teamId, "conversations.history", args, channel, TimeSpan.Zero, cancellationToken, asForm: true);
-        return response["messages"]?.AsArray().Any(m =>
+        var found = response["messages"]?.AsArray().FirstOrDefault(m =>
             m?["metadata"] is { } metadata
             && metadata["event_type"]?.GetValue<string>() == eventType
-            && metadata["event_payload"]?["key"]?.GetValue<string>() == key) == true;
+            && metadata["event_payload"]?["key"]?.GetValue<string>() == key);
+        return found is null ? null : found["ts"]?.GetValue<string>() ?? string.Empty;
     }
 
     /// <summary>Shows a message in <paramref name="channel"/> to <paramref name="userId"/> alone (not kept by Slack after a reload).</summary>
