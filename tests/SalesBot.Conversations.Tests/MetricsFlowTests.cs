@@ -177,4 +177,24 @@ public sealed class MetricsFlowTests : IAsyncLifetime
         var nia = (await _bot.Get<IMemberStore>().FindByChannelAccountAsync(new ChannelAccount(TestData.Channel, TestData.Tenant, "newbie")))!.Value;
         Assert.Equal(["calls:20", "meetings:1"], nia.Metrics.Select(m => $"{m.Key}:{m.DailyTarget}"));
     }
+
+    [Fact]
+    public async Task A_manager_changes_a_row_of_the_teams_plan_and_new_members_start_on_it()
+    {
+        var refused = await _bot.SayAsync("metrics plan hunter new calls 20, meetings 2, proposals 1, referrals 1", "manager-1");
+        var byRep = await _bot.SayAsync("metrics plan hunter new calls 1", "rep-1");
+        var saved = await _bot.SayAsync("metrics plan hunter new calls 20, meetings 2 next proposals", "manager-1");
+        await _bot.HandleAsync(_bot.Inbound("newbie") with { UserName = "Nia New", Text = "help" });
+
+        Assert.True(saved.AllText().Contains("Calls 20, Meetings booked 2", StringComparison.Ordinal), saved.AllText());
+        Assert.True(refused.AllText().Contains("give 1 to 3 metrics; 4 were given", StringComparison.Ordinal), refused.AllText());
+        Assert.Contains("Your manager sets your lead metrics", byRep.AllText(), StringComparison.Ordinal);
+        Assert.Contains("Calls 20, Meetings booked 2", saved.AllText(), StringComparison.Ordinal);
+        var team = (await _bot.Get<IOrganizationStore>().GetTeamAsync(TestData.TeamId))!.Value;
+        Assert.Equal("proposals", team.MetricPlan!.For(MemberRole.Hunter, Tenure.New)!.Next!.Key);
+        Assert.Equal(3, team.MetricPlan.For(MemberRole.Farmer, Tenure.Tenured)!.Metrics.Count);
+        var nia = (await _bot.Get<IMemberStore>().FindByChannelAccountAsync(new ChannelAccount(TestData.Channel, TestData.Tenant, "newbie")))!.Value;
+        Assert.Equal(["calls:20", "meetings:2"], nia.Metrics.Select(m => $"{m.Key}:{m.DailyTarget}"));
+        Assert.Equal(3, (await MemberAsync("rep-1")).Metrics.Count);
+    }
 }

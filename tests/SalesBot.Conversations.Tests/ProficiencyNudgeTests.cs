@@ -99,4 +99,13 @@ public sealed class ProficiencyNudgeTests : IAsyncLifetime
         Assert.Equal("meetings:3, proposals:1, referrals:2", await AvaAsync());
         Assert.Contains("already has Referrals asked", (await _bot.SubmitAsync(add.Verb, add.Data!, "manager-1")).AllText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_check_in_below_target_brings_no_nudge_even_with_19_of_20_days_met()
+    {
+        await _bot.SayAsync("calls 10, meetings 1, proposals 0", "rep-1");
+
+        Assert.Null(await OutboxAsync(CallsKey));
+        Assert.Null(await OutboxAsync(CallsKey + ":rep"));
+    }
 }

@@ -13,7 +13,7 @@ namespace SalesBot.Conversations.Metrics;
 /// proficiency nudge. Every path re-checks that the rep reports to the speaker and that what came back
 /// from the client names a metric and a target the team allows.
 /// </summary>
-public sealed class MetricsFlow(RepMetricChange change, MetricPlans plans, IClock clock) : IFlow
+public sealed class MetricsFlow(RepMetricChange change, MetricPlans plans, MemberChanges teams, IClock clock) : IFlow
 {
     public const string OpenVerb = "metrics.open";
     public const string SubmitVerb = "metrics.submit";
@@ -35,6 +35,11 @@ public sealed class MetricsFlow(RepMetricChange change, MetricPlans plans, ICloc
             return command.Kind == MetricCommandKind.Show && command.Who.Length == 0
                 ? TurnResult.Reply(MetricsMessages.Own(turn.Member))
                 : TurnResult.Reply("Your manager sets your lead metrics. Say \"metrics\" to see yours.");
+        }
+
+        if (PlanCommand.IsPlan(argument))
+        {
+            return await ChangePlanAsync(turn, argument, plan, cancellationToken);
         }
 
         var reps = await change.ManageableRepsAsync(turn, cancellationToken);
@@ -206,6 +211,28 @@ public sealed class MetricsFlow(RepMetricChange change, MetricPlans plans, ICloc
         }
 
         return await SaveAsync(turn, rep, metrics, cancellationToken);
+    }
+
+    /// <summary>
+    /// A row of the team's plan: what new members start on (existing reps keep theirs, as their manager set them).
+    /// The team gets a plan of its own from here on, so a later plan file leaves it alone.
+    /// </summary>
+    private async Task<TurnResult> ChangePlanAsync(Turn turn, string argument, MetricPlan plan, CancellationToken cancellationToken)
+    {
+        if (turn.Member.Role != MemberRole.Manager)
+        {
+            return TurnResult.Reply("The team's plan is set by its managers.");
+        }
+
+        var (changed, problem) = PlanCommand.Apply(argument, plan);
+        if (changed is null)
+        {
+            return TurnResult.Reply(problem!);
+        }
+
+        var team = await teams.UpdateTeamAsync(turn, t => t with { MetricPlan = changed }, cancellationToken);
+        var reply = MetricsMessages.Plan(team, changed, await change.ManageableRepsAsync(turn, cancellationToken), Today(turn));
+        return TurnResult.Reply(reply with { Text = "Saved. New members start on this plan; your reps keep the metrics they have. " + reply.Text });
     }
 
     private async Task<TurnResult> SaveAsync(Turn turn, Member rep, IReadOnlyList<LeadMetric> metrics, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public static class MetricsMessages
             blocks.Add(new BulletList(reps.Select(r => $"{r.DisplayName} ({r.Role}, {TenureRule.Of(r, today).Label()}): {Targets(r.Metrics)}").ToList()));
         }
 
-        blocks.Add(new Paragraph("Change a rep: " + Grammar + ". Changes apply from their next report day.", Subtle: true));
+        blocks.Add(new Paragraph("Change a rep: " + Grammar + ". Changes apply from their next report day. Change the plan: " + PlanCommand.Example + ".", Subtle: true));
         return new OutboundMessage
         {
             Text = $"{team.Name}'s lead metrics by role and tenure.",

@@ -31,7 +31,9 @@ public sealed class ProficiencyNudges(IMemberStore members, IOutbox outbox, Metr
 
         Member? manager = null;
         var now = clock.GetCurrentInstant();
-        foreach (var metric in rep.Metrics.Where(m => checkIn.Metrics.Any(x => x.Key == m.Key)))
+        // Only on a day the target is met: "proficient" right after a miss would read oddly, and a day's
+        // misses cost nothing more than the check-in.
+        foreach (var metric in rep.Metrics.Where(m => checkIn.ValueOf(m.Key) is { } value && checkIn.AsOnTheDay(m).IsMet(value)))
         {
             var result = Proficiency.Evaluate(metric, history, turn.Calendar, checkIn.ReportDate, window);
             var key = Key(rep.Id, metric.Key, metric.DailyTarget);

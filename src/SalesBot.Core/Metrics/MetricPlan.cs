@@ -14,15 +14,19 @@ public sealed record MetricPlan(IReadOnlyList<MetricPlanRow> Rows)
     public const int MaxKeyLength = 20;
     public const int MaxNameLength = 40;
 
-    public static MetricPlan Default { get; } = new(
+    private static readonly IReadOnlyList<MetricPlanRow> CatalogueRows =
     [
         new MetricPlanRow(MemberRole.Hunter, Tenure.New, MetricCatalog.DefaultsFor(MemberRole.Hunter), MetricCatalog.Referrals),
         new MetricPlanRow(MemberRole.Hunter, Tenure.Tenured, MetricCatalog.DefaultsFor(MemberRole.Hunter), MetricCatalog.Referrals),
         new MetricPlanRow(MemberRole.Farmer, Tenure.New, MetricCatalog.DefaultsFor(MemberRole.Farmer), MetricCatalog.Proposals),
         new MetricPlanRow(MemberRole.Farmer, Tenure.Tenured, MetricCatalog.DefaultsFor(MemberRole.Farmer), MetricCatalog.Proposals),
-    ]);
+    ];
 
-    public MetricPlanRow? For(MemberRole role, Tenure tenure) => Rows.FirstOrDefault(r => r.Role == role && r.Tenure == tenure);
+    public static MetricPlan Default { get; } = new(CatalogueRows);
+
+    /// <summary>The plan's row for a role and tenure; a role and tenure the plan leaves out uses the catalogue's.</summary>
+    public MetricPlanRow? For(MemberRole role, Tenure tenure) =>
+        Rows.FirstOrDefault(r => r.Role == role && r.Tenure == tenure) ?? CatalogueRows.FirstOrDefault(r => r.Role == role && r.Tenure == tenure);
 
     /// <summary>The metrics a member starts on: their role's and tenure's row, none for managers and leaders.</summary>
     public IReadOnlyList<LeadMetric> DefaultsFor(Member member, LocalDate today)
