@@ -76,7 +76,7 @@ public sealed class FaultTests : IAsyncLifetime
         var toChannel = _api.CallsTo("chat.postMessage").Skip(attempts).Where(c => c.Arg("channel") == SlackRequests.TeamChannel).ToList();
         var refusedBeforeReachingSlack = fault == "connection refused" ? 0 : 1;
         Assert.Equal(refusedBeforeReachingSlack + 1, toChannel.Count); // the failed attempt (if it got through) and one post
-        Assert.All(toChannel, c => Assert.Contains("closed Initech", c.Args.ToJsonString(), StringComparison.Ordinal));
+        Assert.All(toChannel, c => Assert.Contains("booked a demo with Initech", c.Args.ToJsonString(), StringComparison.Ordinal));
         Assert.Equal(OutboxStatus.Sent, (await OutboxAsync())!.Status);
         Assert.Equal(1, await SqliteRows.CountAsync(_app.DatabasePath, "wins"));
     }
@@ -89,7 +89,7 @@ public sealed class FaultTests : IAsyncLifetime
         var logged = _logs.Entries.Count;
         _store.FailNext(1);
 
-        await _app.SendAsync(_app.Requests.Event(SlackRequests.DirectMessage("win closed Initech"), "Ev0WIN"));
+        await _app.SendAsync(_app.Requests.Event(SlackRequests.DirectMessage("win booked a demo with Initech"), "Ev0WIN"));
         await _app.WhenIdleAsync();
 
         var warning = Assert.Single(_logs.Since(logged));
@@ -101,22 +101,22 @@ public sealed class FaultTests : IAsyncLifetime
 
         // Slack's retry of the same event (or the rep sending it again) is handled, once.
         _app.Time.Advance(TimeSpan.FromMinutes(1));
-        await _app.SendAsync(_app.Requests.Event(SlackRequests.DirectMessage("win closed Initech"), "Ev0WIN", retryNum: 1));
+        await _app.SendAsync(_app.Requests.Event(SlackRequests.DirectMessage("win booked a demo with Initech"), "Ev0WIN", retryNum: 1));
         await _app.WhenIdleAsync();
         _app.Time.Advance(TimeSpan.FromMinutes(5));
-        await _app.SendAsync(_app.Requests.Event(SlackRequests.DirectMessage("win closed Initech"), "Ev0WIN", retryNum: 2));
+        await _app.SendAsync(_app.Requests.Event(SlackRequests.DirectMessage("win booked a demo with Initech"), "Ev0WIN", retryNum: 2));
         await _app.WhenIdleAsync();
         Assert.Equal(1, await _app.DispatchOutboxAsync());
 
         Assert.Equal(1, await SqliteRows.CountAsync(_app.DatabasePath, "wins"));
-        Assert.Single(_api.CallsTo("chat.postMessage"), c => c.Arg("channel") == SlackRequests.TeamChannel && c.Args.ToJsonString().Contains("closed Initech", StringComparison.Ordinal));
+        Assert.Single(_api.CallsTo("chat.postMessage"), c => c.Arg("channel") == SlackRequests.TeamChannel && c.Args.ToJsonString().Contains("booked a demo with Initech", StringComparison.Ordinal));
         Assert.Equal(OutboxStatus.Sent, (await OutboxAsync())!.Status);
     }
 
     private async Task LogAWinAsync()
     {
         await _app.SendAsync(_app.Requests.Event(SlackRequests.BotJoinedTeamChannel(), "Ev0JOIN"));
-        await _app.SendAsync(_app.Requests.Event(SlackRequests.DirectMessage("win closed Initech"), "Ev0WIN"));
+        await _app.SendAsync(_app.Requests.Event(SlackRequests.DirectMessage("win booked a demo with Initech"), "Ev0WIN"));
         await _app.WhenIdleAsync();
     }
 

@@ -20,7 +20,7 @@ public sealed class IsolationAndDuplicateTests : SlackAppTest
     [Fact]
     public async Task A_win_submitted_from_another_workspace_with_this_workspaces_ids_is_stored_only_for_its_own_sender()
     {
-        await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("win closed Acme"), "Ev0HOME1"));
+        await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("win booked a demo with Acme"), "Ev0HOME1"));
         await App.WhenIdleAsync();
         var home = await MemberAsync(SlackRequests.Team);
         Assert.NotNull(home);
@@ -67,7 +67,7 @@ public sealed class IsolationAndDuplicateTests : SlackAppTest
     [Fact]
     public async Task An_event_slack_retries_with_x_slack_retry_num_stores_one_win_and_posts_it_once()
     {
-        await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("win closed Acme"), "Ev0RETRIED"));
+        await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("win booked a demo with Acme"), "Ev0RETRIED"));
         await App.WhenIdleAsync();
         var stored = await SqliteContents.FingerprintAsync(App.DatabasePath);
         var calls = Api.Calls.Count;
@@ -75,7 +75,7 @@ public sealed class IsolationAndDuplicateTests : SlackAppTest
         for (var retry = 1; retry <= 3; retry++)
         {
             App.Time.Advance(TimeSpan.FromMinutes(retry)); // Slack retries at once, after 1 minute, then after 5
-            var response = await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("win closed Acme"), "Ev0RETRIED", retryNum: retry));
+            var response = await App.SendAsync(App.Requests.Event(SlackRequests.DirectMessage("win booked a demo with Acme"), "Ev0RETRIED", retryNum: retry));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
@@ -90,7 +90,7 @@ public sealed class IsolationAndDuplicateTests : SlackAppTest
     [Fact]
     public async Task A_slash_command_delivered_twice_stores_one_win_and_answers_once()
     {
-        var command = App.Requests.Command("/win", "closed Initech", channel: FakeSlackApi.DirectChannel);
+        var command = App.Requests.Command("/win", "booked a demo with Initech", channel: FakeSlackApi.DirectChannel);
         var body = await command.Content!.ReadAsStringAsync();
 
         var first = await App.SendAsync(command);
@@ -106,7 +106,7 @@ public sealed class IsolationAndDuplicateTests : SlackAppTest
         Assert.Equal(stored, await SqliteContents.FingerprintAsync(App.DatabasePath));
         Assert.Equal(calls, Api.Calls.Count);
         var member = await MemberAsync(SlackRequests.Team);
-        Assert.Equal("closed Initech", await WinsAsync(member!.Value.Id));
+        Assert.Equal("booked a demo with Initech", await WinsAsync(member!.Value.Id));
     }
 
     [Fact]

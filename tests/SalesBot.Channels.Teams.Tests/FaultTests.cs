@@ -43,7 +43,7 @@ public sealed class FaultTests : IAsyncLifetime
     public async Task A_win_post_held_up_by_the_connector_goes_out_once_when_it_recovers_with_one_warning(string fault)
     {
         await _bot.PostAsync(_bot.Activities.BotAddedToTeam());
-        await _bot.PostAsync(_bot.Activities.PersonalMessage("win closed Initech"));
+        await _bot.PostAsync(_bot.Activities.PersonalMessage("win booked a demo with Initech"));
         var key = (await SqliteRows.QueryAsync(_bot.DatabasePath, "SELECT key FROM outbox WHERE key LIKE 'win:%'")).Single()[0];
         _bot.Connector.Clear();
         var logged = _logs.Entries.Count;
@@ -65,7 +65,7 @@ public sealed class FaultTests : IAsyncLifetime
         var posts = _bot.Connector.Calls.Where(c => c.Path == $"v3/conversations/{TeamsActivities.ChannelConversation}/activities").ToList();
         var reachedTheConnector = fault == "connection refused" ? 0 : 1;
         Assert.Equal(reachedTheConnector + 1, posts.Count); // the failed attempt (if it got through) and one post
-        Assert.All(posts, p => Assert.Contains("closed Initech", p.Card!.ToJsonString(), StringComparison.Ordinal));
+        Assert.All(posts, p => Assert.Contains("booked a demo with Initech", p.Card!.ToJsonString(), StringComparison.Ordinal));
         Assert.Equal(OutboxStatus.Sent, (await OutboxAsync(key))!.Status);
         Assert.Equal(1, await SqliteRows.CountAsync(_bot.DatabasePath, "wins"));
     }

@@ -29,16 +29,16 @@ public sealed class IsolationAndDuplicateTests : IAsyncLifetime
     public async Task The_same_activity_id_in_two_tenants_is_two_messages_each_stored_for_its_own_sender()
     {
         // Teams message ids are timestamps: two tenants can send the same one in the same millisecond.
-        var home = Activities.PersonalMessage("win closed Acme");
+        var home = Activities.PersonalMessage("win booked a demo with Acme");
         home["id"] = "1700000000001";
-        var other = InOtherTenant(Activities.PersonalMessage("win closed Globex"));
+        var other = InOtherTenant(Activities.PersonalMessage("win booked a demo with Globex"));
         other["id"] = "1700000000001";
 
         await _bot.PostAsync(home);
         await _bot.PostAsync(other);
 
         Assert.Equal(
-            [("Ana Rep", "closed Acme"), ("Bo Rep", "closed Globex")],
+            [("Ana Rep", "booked a demo with Acme"), ("Bo Rep", "booked a demo with Globex")],
             (await WinsAsync()).OrderBy(w => w.Member).ToList());
         Assert.Equal(
             [$"v3/conversations/{TeamsActivities.PersonalConversation}/activities/1700000000001", $"v3/conversations/{OtherConversation}/activities/1700000000001"],
@@ -48,9 +48,9 @@ public sealed class IsolationAndDuplicateTests : IAsyncLifetime
     [Fact]
     public async Task The_same_activity_id_in_two_personal_chats_of_one_tenant_is_two_messages()
     {
-        var ana = Activities.PersonalMessage("win closed Acme");
+        var ana = Activities.PersonalMessage("win booked a demo with Acme");
         ana["id"] = "1700000000002";
-        var cleo = Activities.PersonalMessage("win closed Initech");
+        var cleo = Activities.PersonalMessage("win booked a demo with Initech");
         cleo["id"] = "1700000000002";
         cleo["from"] = new JsonObject { ["id"] = "29:1c-rep-cleo", ["name"] = "Cleo Rep", ["aadObjectId"] = "aad-cleo" };
         cleo["conversation"]!["id"] = "a:1personal-cleo";
@@ -58,7 +58,7 @@ public sealed class IsolationAndDuplicateTests : IAsyncLifetime
         await _bot.PostAsync(ana);
         await _bot.PostAsync(cleo);
 
-        Assert.Equal([("Ana Rep", "closed Acme"), ("Cleo Rep", "closed Initech")], (await WinsAsync()).OrderBy(w => w.Member).ToList());
+        Assert.Equal([("Ana Rep", "booked a demo with Acme"), ("Cleo Rep", "booked a demo with Initech")], (await WinsAsync()).OrderBy(w => w.Member).ToList());
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class IsolationAndDuplicateTests : IAsyncLifetime
         await _bot.PostAsync(Activities.PersonalMessage("hello"));
         var stored = await SqliteContents.FingerprintAsync(_bot.DatabasePath);
         _bot.Connector.Clear();
-        var mixed = InOtherTenant(Activities.PersonalMessage("win closed Acme"));
+        var mixed = InOtherTenant(Activities.PersonalMessage("win booked a demo with Acme"));
         mixed["channelData"]!["tenant"]!["id"] = TeamsActivities.TenantId;
 
         var response = await _bot.PostAsync(mixed);
@@ -178,7 +178,7 @@ public sealed class IsolationAndDuplicateTests : IAsyncLifetime
     public async Task A_service_url_the_token_was_not_issued_for_is_refused_and_stores_nothing()
     {
         var stored = await SqliteContents.FingerprintAsync(_bot.DatabasePath);
-        var moved = Activities.PersonalMessage("win closed Acme");
+        var moved = Activities.PersonalMessage("win booked a demo with Acme");
         moved["serviceUrl"] = new Uri(new Uri(_bot.Connector.ServiceUrl), "/emea/").ToString();
 
         var response = await _bot.PostAsync(moved);
@@ -222,7 +222,7 @@ public sealed class IsolationAndDuplicateTests : IAsyncLifetime
     [Fact]
     public async Task A_documented_message_reaction_is_acknowledged_and_changes_nothing()
     {
-        await _bot.PostAsync(Activities.PersonalMessage("win closed Acme"));
+        await _bot.PostAsync(Activities.PersonalMessage("win booked a demo with Acme"));
         var stored = await SqliteContents.FingerprintAsync(_bot.DatabasePath);
         _bot.Connector.Clear();
         // As in the Bot Framework docs' messageReaction sample: the reaction and the message it is on.

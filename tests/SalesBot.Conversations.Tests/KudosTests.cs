@@ -174,7 +174,7 @@ public sealed class KudosTests : IAsyncLifetime
 
         var note = Assert.Single(_bot.Messenger.Sent.Skip(before));
         Assert.Equal("dm-rep-1", note.To.ConversationId);
-        Assert.Equal("👏 Ben and Chloe gave kudos on your win 'moved Acme to proposal'", note.Message.Text);
+        Assert.Equal("👏 Ben and Chloe gave kudos on your win 'moved Acme from Discovery to Proposal'", note.Message.Text);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class KudosTests : IAsyncLifetime
         await _bot.DispatchOutboxAsync();
 
         var notes = _bot.Messenger.Sent.Where(s => s.To.ConversationId == "dm-rep-1").Select(s => s.Message.Text).ToList();
-        Assert.Equal(["👏 Ben gave kudos on your win 'moved Acme to proposal'", "👏 Diego gave kudos on your win 'moved Acme to proposal'"], notes);
+        Assert.Equal(["👏 Ben gave kudos on your win 'moved Acme from Discovery to Proposal'", "👏 Diego gave kudos on your win 'moved Acme from Discovery to Proposal'"], notes);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class RecognitionTests : IAsyncLifetime
         _bot.Clock.AdvanceMinutes(10);
     }
 
-    private Task SixWinsAsync() => LogSixAsync(["moved Acme to proposal", "booked a demo with Globex", "closed Initech 40k",
+    private Task SixWinsAsync() => LogSixAsync(["moved Acme to proposal", "booked a demo with Globex", "booked a demo with Initech",
         "moved Umbrella to negotiation", "booked a meeting with Hooli", "booked a meeting with Fabrikam"]);
 
     private async Task LogSixAsync(string[] wins)
@@ -93,7 +93,7 @@ public class RecognitionTests : IAsyncLifetime
         await _bot.DispatchOutboxAsync();
 
         var sent = Assert.Single(ChannelPosts);
-        Assert.Contains("Ava: moved Acme to proposal", sent, StringComparison.Ordinal);
+        Assert.Contains("Ava: moved Acme from Discovery to Proposal", sent, StringComparison.Ordinal);
         Assert.DoesNotContain("Ben", sent, StringComparison.Ordinal);
         Assert.DoesNotContain("Fabrikam", sent, StringComparison.Ordinal);
     }
@@ -138,10 +138,10 @@ public class RecognitionTests : IAsyncLifetime
         AdvanceTo(RoundUpTime + Duration.FromMinutes(30)); // 18:00 in New York, still working hours
         await LogAndDispatchAsync("rep-1", "moved Acme to proposal");
 
-        Assert.Equal(WinRoundUp.FoldedInto(Monday.PlusDays(1)), (await PostOfAsync("rep-1", "moved Acme to proposal"))!.LastError);
+        Assert.Equal(WinRoundUp.FoldedInto(Monday.PlusDays(1)), (await PostOfAsync("rep-1", "moved Acme from Discovery to Proposal"))!.LastError);
         AdvanceTo(RoundUpTime + Duration.FromDays(1));
         await _bot.DispatchOutboxAsync();
-        Assert.Contains("Ava: moved Acme to proposal", Assert.Single(ChannelPosts), StringComparison.Ordinal);
+        Assert.Contains("Ava moved Acme from Discovery to Proposal", Assert.Single(ChannelPosts), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class RecognitionTests : IAsyncLifetime
         await LogAndDispatchAsync("rep-1", "moved Acme to proposal");
 
         Assert.Contains("celebrated in the team channel again", on.AllText(), StringComparison.Ordinal);
-        Assert.Contains("Ava: moved Acme to proposal", Assert.Single(ChannelPosts), StringComparison.Ordinal);
+        Assert.Contains("Ava moved Acme from Discovery to Proposal", Assert.Single(ChannelPosts), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public class RecognitionTests : IAsyncLifetime
 
         AdvanceTo(Instant.FromUtc(2026, 11, 30, 13, 0)); // Monday 08:00
         await _bot.DispatchOutboxAsync();
-        Assert.Contains("Ava: moved Acme to proposal", Assert.Single(ChannelPosts), StringComparison.Ordinal);
+        Assert.Contains("Ava moved Acme from Discovery to Proposal", Assert.Single(ChannelPosts), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public class RecognitionTests : IAsyncLifetime
 
         await _bot.DispatchOutboxAsync();
         Assert.Empty(ChannelPosts);
-        Assert.Equal(Instant.FromUtc(2026, 11, 25, 13, 0), (await PostOfAsync("rep-1", "moved Acme to proposal"))!.NextAttemptAt);
+        Assert.Equal(Instant.FromUtc(2026, 11, 25, 13, 0), (await PostOfAsync("rep-1", "moved Acme from Discovery to Proposal"))!.NextAttemptAt);
     }
 
     [Fact]

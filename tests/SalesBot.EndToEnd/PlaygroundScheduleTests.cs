@@ -37,8 +37,23 @@ public sealed class PlaygroundScheduleTests() : PlaygroundSession<SalesBotAppFac
         await ClickAsync("Next scheduled ⏭");
         await chat.GetByText("Good morning Ava Patel!").First.WaitForAsync();
 
-        await ClickAsync("Next scheduled ⏭"); // 13:00 in New York
-        await chat.GetByText("A quick reminder, Ava Patel").First.WaitForAsync();
+        // Others' prompts come first (Fay, the demo's new hire, at 09:00 in Chicago; Diego at 09:00 in Los Angeles), then Ava's 13:00 reminder.
+        var reminderText = chat.GetByText("A quick reminder, Ava Patel").First;
+        for (var step = 0; step < 4 && !await reminderText.IsVisibleAsync(); step++)
+        {
+            await ClickAsync("Next scheduled ⏭");
+            try
+            {
+                await reminderText.WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+                // Not yet: that step delivered someone else's message.
+            }
+        }
+
+        await reminderText.WaitForAsync();
+        await Assertions.Expect(page.Locator("#clock")).ToContainTextAsync("13:00");
 
         var reminder = chat.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "still open" }).Last;
         await reminder.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Remind me in 1 hour" }).ClickAsync();

@@ -69,6 +69,28 @@ public sealed class AdminOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Operators_see_delivery_state_and_configuration_never_what_a_message_says()
+    {
+        // Issue 10: admins see configuration, not content. A rep's numbers and blockers in a queued post stay out of every admin view.
+        OutboxMessage digest = APost("digest:mgr-1:2026-11-23").To("mgr-1").Failed("500 Internal Server Error");
+        digest = digest with { Message = Conversations.Messages.OutboundMessage.Plain("Ava: calls 33 of 30. Blocker: waiting on legal for the Contoso MSA") };
+        await _app.Services.GetRequiredService<IStoreWriter>().CommitAsync(c => c.Enqueue(digest));
+
+        var views = new[] { "/admin/outbox", "/admin/outbox?status=failed", "/admin/outbox?team=team-1", "/admin/runtime" };
+        foreach (var view in views)
+        {
+            var response = await _http.GetAsync(view);
+            var text = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain("waiting on legal", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("calls 33", text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("digest:mgr-1:2026-11-23", await _http.GetStringAsync("/admin/outbox?status=failed"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Retrying_a_dead_letter_puts_it_back_to_pending_due_now()
     {
         var response = await _http.PostAsync("/admin/outbox/ava-lost/retry", null);

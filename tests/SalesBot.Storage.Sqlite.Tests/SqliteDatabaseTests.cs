@@ -29,7 +29,16 @@ public class SqliteDatabaseTests
         {
             await db.MigrateAsync(upToVersion: 3);
             var win = new Win { Id = "w1", MemberId = "rep-1", TeamId = TestData.TeamId, Kind = WinKind.Other, Text = "x", At = TestData.MondayMorningInNewYork };
-            await new SqliteStoreWriter(db).CommitAsync(c => c.AddWin(win));
+            // Written as version 3 stored it: today's writer also keeps a month rollup, a table version 3 did not have.
+            await using (var connection = await db.OpenAsync())
+            {
+                await using var add = connection.CreateCommand();
+                add.CommandText = "INSERT INTO wins (id, member_id, team_id, at_ms, doc) VALUES ('w1', 'rep-1', $t, $at, $doc);";
+                add.Parameters.AddWithValue("$t", TestData.TeamId);
+                add.Parameters.AddWithValue("$at", win.At.ToUnixTimeMilliseconds());
+                add.Parameters.AddWithValue("$doc", DocumentJson.Serialize(win));
+                await add.ExecuteNonQueryAsync();
+            }
 
             await db.MigrateAsync();
             await new SqliteStoreWriter(db).CommitAsync(c => c.PutKudos(WinKudos.For(win).Give(new KudosGiver("rep-2", "Ben", win.At)).Kudos, Expect.Absent));
