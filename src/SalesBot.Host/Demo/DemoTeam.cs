@@ -60,7 +60,7 @@ public static class DemoTeam
     /// <summary>Three weeks in: on the new-hunter metrics of the team's plan.</summary>
     private static Member NewHire(LocalDate today)
     {
-        var fay = Person(NewHireId, "Fay Nguyen", MemberRole.Hunter, "America/Chicago", today.PlusDays(-21), ManagerId);
+        var fay = Person(NewHireId, "Fay Nguyen", MemberRole.Hunter, "America/New_York", today.PlusDays(-21), ManagerId);
         return fay with { Metrics = Plan.DefaultsFor(fay, today) };
     }
 
