@@ -44,7 +44,7 @@ public sealed class RecognitionCardTests : IAsyncLifetime
         var post = Assert.Single(_bot.Connector.Calls);
         Assert.Equal($"v3/conversations/{TeamsActivities.ChannelConversation}/activities", post.Path);
         Assert.Contains("More wins today", post.Card!.ToJsonString(Pretty), StringComparison.Ordinal);
-        Assert.Contains("moved Acme to proposal", post.Card!.ToJsonString(Pretty), StringComparison.Ordinal);
+        Assert.Contains("moved Acme from Discovery to Proposal", post.Card!.ToJsonString(Pretty), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public class RecognitionTests : IAsyncLifetime
         Assert.Equal(WinRoundUp.FoldedInto(Monday.PlusDays(1)), (await PostOfAsync("rep-1", "moved Acme from Discovery to Proposal"))!.LastError);
         AdvanceTo(RoundUpTime + Duration.FromDays(1));
         await _bot.DispatchOutboxAsync();
-        Assert.Contains("Ava moved Acme from Discovery to Proposal", Assert.Single(ChannelPosts), StringComparison.Ordinal);
+        Assert.Contains("Ava: moved Acme from Discovery to Proposal", Assert.Single(ChannelPosts), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,15 +179,15 @@ public class RecognitionTests : IAsyncLifetime
     public async Task A_win_logged_late_on_a_weekday_evening_posts_the_next_working_morning()
     {
         AdvanceTo(Instant.FromUtc(2026, 11, 24, 3, 0)); // Mon 22:00 in New York
-        await _bot.SayAsync("win closed Initech 40k", "rep-1");
+        await _bot.SayAsync("win booked a demo with Initech", "rep-1");
 
         await _bot.DispatchOutboxAsync();
         Assert.Empty(ChannelPosts);
-        Assert.Equal(Instant.FromUtc(2026, 11, 24, 13, 0), (await PostOfAsync("rep-1", "closed Initech 40k"))!.NextAttemptAt); // Tue 08:00
+        Assert.Equal(Instant.FromUtc(2026, 11, 24, 13, 0), (await PostOfAsync("rep-1", "booked a demo with Initech"))!.NextAttemptAt); // Tue 08:00
 
         AdvanceTo(Instant.FromUtc(2026, 11, 24, 13, 0));
         await _bot.DispatchOutboxAsync();
-        Assert.Contains("closed Initech 40k", Assert.Single(ChannelPosts), StringComparison.Ordinal);
+        Assert.Contains("booked a demo with Initech", Assert.Single(ChannelPosts), StringComparison.Ordinal);
     }
 
     [Fact]
