@@ -37,7 +37,7 @@ public sealed class PlaygroundScheduleTests() : PlaygroundSession<SalesBotAppFac
         await ClickAsync("Next scheduled ⏭");
         await chat.GetByText("Good morning Ava Patel!").First.WaitForAsync();
 
-        // Others' prompts come first (Fay, the demo's new hire, at 09:00 in Chicago; Diego at 09:00 in Los Angeles), then Ava's 13:00 reminder.
+        // Step until Ava's 13:00 reminder: other demo members' scheduled messages may come first.
         var reminderText = chat.GetByText("A quick reminder, Ava Patel").First;
         for (var step = 0; step < 4 && !await reminderText.IsVisibleAsync(); step++)
         {
