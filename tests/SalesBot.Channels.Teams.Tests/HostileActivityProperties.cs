@@ -70,6 +70,10 @@ public sealed class HostileActivityProperties : IAsyncLifetime
 
     private async Task PostAsync(HostileBody body, string token)
     {
+        // Replies wait on Teams' per-conversation limit (8 sends per 2 s), which runs on the fake clocks: move them
+        // on, so the property tests input handling and not a limiter whose window never slides.
+        _bot.Time.Advance(TimeSpan.FromSeconds(2));
+        _bot.Clock.Advance(NodaTime.Duration.FromSeconds(2));
         var before = await SqliteContents.FingerprintAsync(_bot.DatabasePath);
         var calls = _bot.Connector.Calls.Count;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new ByteArrayContent(body.Bytes) };
