@@ -35,6 +35,8 @@ public sealed class QuotaProgressTests : IAsyncLifetime
         var status = await _bot.SayAsync("status me");
         var month = await _bot.SayAsync("status month");
         var managerView = await _bot.SayAsync("status ava", "manager-1");
+        var teamMonth = await _bot.SayAsync("status month", "manager-1");
+        var teamWeek = await _bot.SayAsync("status week", "manager-1");
         var reflection = await _bot.SayAsync("reflect");
         var quota = await _bot.SayAsync("quota");
 
@@ -46,6 +48,13 @@ public sealed class QuotaProgressTests : IAsyncLifetime
         Assert.Contains($"November 2026 quota: {Progress}", managerView.AllText(), StringComparison.Ordinal);
         Assert.Contains($"Quota: {Progress}", reflection.AllText(), StringComparison.Ordinal);
         Assert.Contains(Progress, quota.AllText(), StringComparison.Ordinal);
+        // The team views list the month's progress of each rep with a quota, and only theirs.
+        Assert.All([teamMonth.AllText(), teamWeek.AllText()], team =>
+        {
+            Assert.Contains("🎯 Quota, November 2026", team, StringComparison.Ordinal);
+            Assert.Contains($"Ava Patel: {Progress}", team, StringComparison.Ordinal);
+            Assert.Equal(1, team.Split(" of 5 deals").Length - 1);
+        });
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class MemberHistory(IRollupStore rollups)
         var checkIns = months.SelectMany(m => m.CheckIns).Where(c => c.ReportDate >= first && c.ReportDate <= to).OrderBy(c => c.ReportDate).ToList();
         var wins = months.SelectMany(m => m.Wins).Where(w => w.At >= winsFrom && w.At < winsTo)
             .OrderBy(w => w.At).ThenBy(w => w.Id, StringComparer.Ordinal).ToList();
-        return new RepHistory(checkIns, wins);
+        return new RepHistory(checkIns, wins) { MonthsWins = [.. months.SelectMany(m => m.Wins)] };
     }
 
     private static YearMonth Earliest(YearMonth a, YearMonth b) => a.CompareTo(b) <= 0 ? a : b;
@@ -42,4 +42,8 @@ public sealed class MemberHistory(IRollupStore rollups)
 
 /// <param name="CheckIns">From <see cref="MemberHistory.LookbackDays"/> before the period (or its start, if earlier) through its end, oldest first.</param>
 /// <param name="Wins">The wins in the period.</param>
-public sealed record RepHistory(IReadOnlyList<CheckIn> CheckIns, IReadOnlyList<Win> Wins);
+public sealed record RepHistory(IReadOnlyList<CheckIn> CheckIns, IReadOnlyList<Win> Wins)
+{
+    /// <summary>Every win of the months read (a whole month's, so a quota's month-to-date needs no further read).</summary>
+    public IReadOnlyList<Win> MonthsWins { get; init; } = [];
+}

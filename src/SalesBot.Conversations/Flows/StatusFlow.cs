@@ -2,6 +2,7 @@ using NodaTime;
 using SalesBot.Conversations.Messages;
 using SalesBot.Conversations.Ports;
 using SalesBot.Core.CheckIns;
+using SalesBot.Core.Metrics;
 using SalesBot.Core.Organization;
 using SalesBot.Core.Schedules;
 using SalesBot.Core.Summaries;
@@ -166,7 +167,6 @@ public sealed class StatusFlow(
         var label = week ? $"week of {Dates.Display(from)}" : ReflectionFlow.MonthName(month);
         var inPeriod = history.Where(c => c.ReportDate >= from).ToList();
         var chart = StatusCharts.Rep(rep, $"{rep.DisplayName} · {label}", StatusCharts.Days(new MemberCalendar(rep, team), from, reportDate, inPeriod), inPeriod);
-        period = period with { Quota = await quotas.ForMonthAsync(rep, month, cancellationToken) };
         return StatusMessages.Rep(period, label, inPeriod, kept, ownView, chart);
     }
 
@@ -175,7 +175,10 @@ public sealed class StatusFlow(
     {
         var calendar = new MemberCalendar(rep, team);
         var history = await histories.ReadAsync(calendar, from, to, cancellationToken);
-        return (RepPeriod.For(rep, calendar, from, to, history.CheckIns, history.Wins), history.CheckIns);
+        var period = RepPeriod.For(rep, calendar, from, to, history.CheckIns, history.Wins);
+        // The lag outcome beside the lead metrics, from the rollups already read: the team views add no read per rep for it.
+        var quota = rep.Quota is { IsEmpty: false } set ? LagOutcome.For(rep.Id, to.ToYearMonth(), rep.TimeZone, set, history.MonthsWins) : null;
+        return (period with { Quota = quota }, history.CheckIns);
     }
 
     private static LocalDate WeekOf(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);

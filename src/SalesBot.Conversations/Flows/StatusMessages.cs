@@ -54,6 +54,7 @@ public static class StatusMessages
         }
 
         blocks.Add(PeriodTable(reps));
+        AddQuotas(blocks, reps);
         AddBlockers(blocks, reps);
         return new OutboundMessage
         {
@@ -159,6 +160,19 @@ public static class StatusMessages
             Count(r.DealsWon),
             StreakText(r.Streak, r.StreakAtRisk),
         ]).ToList());
+    }
+
+    /// <summary>Each rep's month against quota (the lag outcome, seed 001), for the reps who have one.</summary>
+    private static void AddQuotas(List<MessageBlock> blocks, IReadOnlyList<RepPeriod> reps)
+    {
+        var withQuota = reps.Where(r => r.Quota is not null).ToList();
+        if (withQuota.Count == 0)
+        {
+            return;
+        }
+
+        blocks.Add(new Paragraph($"🎯 Quota, {ReflectionFlow.MonthName(withQuota[0].Quota!.Month)}", Subtle: true));
+        blocks.Add(new FactList([.. withQuota.Select(r => new Fact(r.Member.DisplayName, r.Quota!.Progress()))]));
     }
 
     public static void AddBlockers(List<MessageBlock> blocks, IReadOnlyList<RepPeriod> reps)
