@@ -31,6 +31,10 @@ param slackSigningSecret string = ''
 @secure()
 param slackBotToken string = ''
 
+@description('Key for the signed chart links of the status views (base64 of 32+ random bytes, e.g. `openssl rand -base64 32`), stored in Key Vault. Needed for charts in Teams and Slack when the plan runs more than one instance; with one instance the app makes its own.')
+@secure()
+param chartSigningKey string = ''
+
 @description('Azure Bot pricing tier: F0 is free (standard channels such as Teams are free on both).')
 @allowed([
   'F0'
@@ -195,6 +199,12 @@ resource slackBotTokenSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if
   properties: { value: slackBotToken }
 }
 
+resource chartSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(chartSigningKey)) {
+  parent: vault
+  name: 'chart-signing-key'
+  properties: { value: chartSigningKey }
+}
+
 resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, identity.id, keyVaultSecretsUserRoleId)
   scope: vault
@@ -230,8 +240,17 @@ var botPasswordSetting = isMsi || empty(botAppPassword)
   ? ''
   : '@Microsoft.KeyVault(SecretUri=${botPasswordSecret!.properties.secretUri})'
 
+var appName = '${prefix}-${suffix}'
+
+// Teams' and Slack's servers fetch status charts from the app's own address. Several instances must share
+// one signing key (each would otherwise sign with its own), so without a key charts stay off there.
+var chartSigningKeySetting = empty(chartSigningKey)
+  ? ''
+  : '@Microsoft.KeyVault(SecretUri=${chartSigningKeySecret!.properties.secretUri})'
+var chartPublicBaseUrl = appServiceInstanceCount == 1 || !empty(chartSigningKey) ? 'https://${appName}.azurewebsites.net/' : ''
+
 resource app 'Microsoft.Web/sites@2024-11-01' = {
-  name: '${prefix}-${suffix}'
+  name: appName
   location: location
   kind: 'app,linux'
   identity: {
@@ -266,6 +285,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'Demo__Seed', value: 'false' }
         { name: 'Playground__Enabled', value: 'false' }
         { name: 'Delivery__InstanceCount', value: string(appServiceInstanceCount) }
+        { name: 'Charts__PublicBaseUrl', value: chartPublicBaseUrl }
+        { name: 'Charts__SigningKey', value: chartSigningKeySetting }
       ]
     }
   }

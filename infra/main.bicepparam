@@ -15,5 +15,8 @@ param botAppPassword = readEnvironmentVariable('SALESBOT_BOT_APP_PASSWORD', '')
 param slackSigningSecret = readEnvironmentVariable('SALESBOT_SLACK_SIGNING_SECRET', '')
 param slackBotToken = readEnvironmentVariable('SALESBOT_SLACK_BOT_TOKEN', '')
 
+// Charts in Teams and Slack: a key shared by every instance (needed when the plan runs more than one).
+param chartSigningKey = readEnvironmentVariable('SALESBOT_CHART_SIGNING_KEY', '')
+
 param cosmosDatabaseName = 'salesbot'
 param cosmosServerless = true

@@ -79,7 +79,7 @@ public class MainBicepTests(CompiledTemplate compiled) : IClassFixture<CompiledT
         Assert.Equal("Production", settings["ASPNETCORE_ENVIRONMENT"]);
         Assert.Equal("false", settings["Demo__Seed"]);
         Assert.Equal("false", settings["Playground__Enabled"]);
-        foreach (var secret in (string[])["Slack__SigningSecret", "Slack__BotToken", "MicrosoftAppPassword"])
+        foreach (var secret in (string[])["Slack__SigningSecret", "Slack__BotToken", "MicrosoftAppPassword", "Charts__SigningKey"])
         {
             Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings[secret], StringComparison.Ordinal);
         }
@@ -99,5 +99,20 @@ public class MainBicepTests(CompiledTemplate compiled) : IClassFixture<CompiledT
         Assert.Equal("[parameters('appServiceInstanceCount')]", plan["sku"]!["capacity"]!.ToString());
         Assert.Equal("[string(parameters('appServiceInstanceCount'))]", settings["Delivery__InstanceCount"]);
         Assert.Equal((1, 1, 100), ((int)parameter["defaultValue"]!, (int)parameter["minValue"]!, (int)parameter["maxValue"]!));
+    }
+
+    [Fact]
+    public void Charts_are_served_from_the_apps_own_https_address_and_only_with_a_shared_key_when_several_instances_run()
+    {
+        var settings = compiled.Resource("Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
+            .ToDictionary(s => (string)s!["name"]!, s => s!["value"]!.ToString());
+
+        var baseUrl = compiled.Template["variables"]!["chartPublicBaseUrl"]!.ToString();
+
+        Assert.Equal("[variables('chartPublicBaseUrl')]", settings["Charts__PublicBaseUrl"]);
+        Assert.Contains("https://{0}.azurewebsites.net/", baseUrl, StringComparison.Ordinal);
+        Assert.Contains("equals(parameters('appServiceInstanceCount'), 1)", baseUrl, StringComparison.Ordinal);
+        Assert.Contains("parameters('chartSigningKey')", baseUrl, StringComparison.Ordinal);
+        Assert.Equal("securestring", (string?)compiled.Template["parameters"]!["chartSigningKey"]!["type"]);
     }
 }
