@@ -48,10 +48,15 @@ if ! $smoke; then
       { cat "$work/cosmos.log"; echo "the Cosmos test server did not start" >&2; exit 2; }
     extra+=(--cosmos-endpoint "$endpoint")
   fi
-  echo "== micro-benchmarks (BenchmarkDotNet)"
-  dotnet run -c Release --project "$here/SalesBot.MicroBench" -- --out "$work/micro" --label "$label" >"$work/micro.log" 2>&1 ||
-    { tail -40 "$work/micro.log"; echo "the micro-benchmarks failed" >&2; exit 2; }
-  extra+=(--micro "$work/micro")
+  if [ -d "$here/SalesBot.MicroBench" ]; then
+    echo "== micro-benchmarks (BenchmarkDotNet)"
+    dotnet run -c Release --project "$here/SalesBot.MicroBench" -- --out "$work/micro" --label "$label" >"$work/micro.log" 2>&1 ||
+      { tail -40 "$work/micro.log"; echo "the micro-benchmarks failed" >&2; exit 2; }
+    extra+=(--micro "$work/micro")
+  else
+    # Issue 12 asks for them; the project was never committed. Say so, and measure the rest.
+    echo "== micro-benchmarks: bench/SalesBot.MicroBench is not in this checkout yet; the report has none"
+  fi
 fi
 
 echo "== running"
