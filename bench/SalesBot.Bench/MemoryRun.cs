@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
-
 namespace SalesBot.Bench;
 
 /// <summary>The Host's memory at one moment: resident set, and the managed heap as the GC sees it.</summary>
@@ -76,19 +73,8 @@ internal sealed class MemoryRun(BenchOptions options, LocalPeers peers, string t
 
     private static async Task<(MemoryPoint Point, string GcMode)> ReadAsync(HostProcess host, string moment, long turns, long members)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host.BaseUrl, "admin/runtime"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", HostEnvironment.AdminKey);
-        using var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var root = body.RootElement;
-        var gc = root.GetProperty("gc");
-        var mode = (gc.GetProperty("server").GetBoolean() ? "server" : "workstation") + ", " + gc.GetProperty("latencyMode").GetString();
-        return (new MemoryPoint(moment, turns, members,
-            Mb(root.GetProperty("workingSetBytes").GetInt64()),
-            Mb(root.GetProperty("managedHeapBytes").GetInt64()),
-            root.GetProperty("collections").GetProperty("gen2").GetInt32()), mode);
+        var runtime = await AdminRuntime.ReadAsync(host);
+        return (new MemoryPoint(moment, turns, members, Mb(runtime.WorkingSetBytes), Mb(runtime.ManagedHeapBytes), runtime.Gen2Collections), runtime.GcMode);
     }
 
     private static double Mb(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);

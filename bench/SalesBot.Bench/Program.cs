@@ -110,7 +110,7 @@ bool Record(RunResult run)
     runs.Add(run);
     var ok = run.Passed(options.MaxErrorRate);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"round {run.Round} {run.Target,-16} {run.CheckIn.TurnsPerSecond,9:0.0} turns/s  p50 {run.CheckIn.P50Ms,7:0.00}  p99 {run.CheckIn.P99Ms,7:0.00} ms  cpu {run.CpuMsPerTurn:0.000} ms/turn  " +
+        $"round {run.Round} {run.Target,-16} {run.CheckIn.TurnsPerSecond,9:0.0} turns/s  p50 {run.CheckIn.P50Ms,7:0.00}  p99 {run.CheckIn.P99Ms,7:0.00} ms  cpu {run.CpuMsPerTurn:0.000} ms/turn  alloc {run.AllocatedKbPerTurn:0.0} KB/turn  " +
         $"errors {run.Errors}  peak WS {run.PeakWorkingSetMb:0} MB  replies/turn {run.RepliesPerTurn:0.000}  warnings {run.HostWarnings}{(ok ? string.Empty : "  << FAIL")}"));
     return ok;
 }

@@ -132,14 +132,14 @@ internal static class Report
 
         s.AppendLine("## Every run");
         s.AppendLine();
-        s.AppendLine("| round | target | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors | CPU-ms/turn | enrol turns/s | peak WS MB | replies/turn | warnings | load avg |");
-        s.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        s.AppendLine("| round | target | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors | CPU-ms/turn | alloc KB/turn | enrol turns/s | peak WS MB | replies/turn | warnings | load avg |");
+        s.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in runs)
         {
             var statuses = r.Errors == 0 ? "0" : $"{r.Errors} ({string.Join(" ", r.CheckIn.Statuses.Concat(r.Enroll?.Statuses ?? []).Where(x => x.Key is < 200 or > 299).Select(x => $"{x.Key}×{x.Value}"))})";
             s.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Round} | {r.Target} | {r.CheckIn.TurnsPerSecond:0.0} | {r.CheckIn.P50Ms:0.00} | {r.CheckIn.P95Ms:0.00} | {r.CheckIn.P99Ms:0.00} | {r.CheckIn.MaxMs:0.0} | {statuses} | " +
-                $"{r.CpuMsPerTurn:0.000} | {(r.Enroll is null ? "" : r.Enroll.TurnsPerSecond.ToString("0.0", CultureInfo.InvariantCulture))} | {r.PeakWorkingSetMb:0.0} | {r.RepliesPerTurn:0.000} | {r.HostWarnings} | {r.LoadAverageStart:0.0}→{r.LoadAverageEnd:0.0} |");
+                $"{r.CpuMsPerTurn:0.000} | {r.AllocatedKbPerTurn?.ToString("0.0", CultureInfo.InvariantCulture)} | {(r.Enroll is null ? "" : r.Enroll.TurnsPerSecond.ToString("0.0", CultureInfo.InvariantCulture))} | {r.PeakWorkingSetMb:0.0} | {r.RepliesPerTurn:0.000} | {r.HostWarnings} | {r.LoadAverageStart:0.0}→{r.LoadAverageEnd:0.0} |");
         }
 
         return s.ToString();

@@ -16,6 +16,9 @@ internal sealed record RunResult
 
     /// <summary>CPU the process used in the check-in phase (warm-up included) over the turns it answered then.</summary>
     public required double CpuMsPerTurn { get; init; }
+
+    /// <summary>SalesBot only: managed memory allocated in the check-in phase over its turns (from <c>/admin/runtime</c>).</summary>
+    public double? AllocatedKbPerTurn { get; init; }
     public required double PeakWorkingSetMb { get; init; }
     public required long ConnectorReplies { get; init; }
 
@@ -70,8 +73,10 @@ internal sealed class TurnRun(BenchOptions options, LocalPeers peers, string tok
         }
 
         var cpuBefore = process.CpuTime();
+        var allocatedBefore = target.IsSalesBot ? (await AdminRuntime.ReadAsync(process)).TotalAllocatedBytes : 0;
         var checkIn = await load.RunAsync("check-in", turns.CheckIn, options.Connections, options.Warmup, options.Duration, options.MaxRequestsPerPhase);
         var cpu = process.CpuTime() - cpuBefore;
+        var allocated = target.IsSalesBot ? (await AdminRuntime.ReadAsync(process)).TotalAllocatedBytes - allocatedBefore : 0;
         sent += checkIn.Sent;
         return new RunResult
         {
@@ -82,6 +87,7 @@ internal sealed class TurnRun(BenchOptions options, LocalPeers peers, string tok
             Enroll = enroll,
             CheckIn = checkIn,
             CpuMsPerTurn = checkIn.Sent == 0 ? 0 : Math.Round(cpu.TotalMilliseconds / checkIn.Sent, 3),
+            AllocatedKbPerTurn = target.IsSalesBot && checkIn.Sent > 0 ? Math.Round(allocated / 1024.0 / checkIn.Sent, 1) : null,
             PeakWorkingSetMb = Math.Round(process.PeakWorkingSetBytes() / 1024.0 / 1024.0, 1),
             ConnectorReplies = peers.Replies - repliesBefore,
             RepliesExpected = target.Replies ? sent : 0,

@@ -66,6 +66,9 @@ public static class TransientHttp
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(policy);
         builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The factory's own loggers write two Information lines and a scope per call; the channel client
+        // logs what matters (a failed call, once), so a busy bot's log is not one line per reply.
+        builder.RemoveAllLoggers();
         // Polly would log a timed-out attempt as an error of its own; the channel client already logs the
         // failed call once, with what it means for the message, so Polly's line goes to Information.
         builder.Services.Configure<TelemetryOptions>(options =>

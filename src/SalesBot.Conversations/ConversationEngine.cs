@@ -15,6 +15,7 @@ namespace SalesBot.Conversations;
 public sealed partial class ConversationEngine(
     MemberDirectory directory,
     IEnumerable<IFlow> flows,
+    CommandTable commandTable,
     CheckInFlow checkIn,
     IEventLog events,
     IConversationReferenceStore references,
@@ -32,10 +33,6 @@ public sealed partial class ConversationEngine(
     private const int MaxAttempts = 3;
 
     private readonly IReadOnlyList<IFlow> _flows = flows.ToList();
-
-    // Longest command first, so "log a win" is tried before "win".
-    private IEnumerable<(string Command, IFlow Flow)> Commands =>
-        _flows.SelectMany(f => f.Commands.Select(c => (c, f))).OrderByDescending(x => x.c.Length);
 
     public async Task<TurnResult> HandleAsync(InboundEvent inbound, CancellationToken cancellationToken = default)
     {
@@ -178,17 +175,14 @@ public sealed partial class ConversationEngine(
             return (TurnResult.Reply("I didn't get any text. Type \"help\" to see what I can do."), null);
         }
 
-        foreach (var (command, flow) in Commands)
+        if (commandTable.TryMatch(TypedText.Of(text), _flows, out var flow, out var argument))
         {
-            if (CommandText.TryMatch(text, command, out var argument))
+            if (RoleFit.Refusal(flow, turn.Member) is { } refusal)
             {
-                if (RoleFit.Refusal(flow, turn.Member) is { } refusal)
-                {
-                    return (TurnResult.Reply(refusal), null);
-                }
-
-                return (await flow.OnCommandAsync(turn, argument, cancellationToken), flow);
+                return (TurnResult.Reply(refusal), null);
             }
+
+            return (await flow.OnCommandAsync(turn, argument, cancellationToken), flow);
         }
 
         if (CheckInFlow.LooksLikeNumbers(turn.Member, text))

@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow>(sp => sp.GetRequiredService<ReflectionFlow>());
         services.AddScoped<IFlow, DeliveryFlow>();
         services.AddScoped<IConversationEngine, ConversationEngine>();
+        services.AddSingleton<CommandTable>();
         services.TryAddSingleton(new DeliveryPolicy());
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<MemberChanges>();

@@ -23,7 +23,7 @@ public abstract class SqliteDocuments(SqliteDatabase database)
     protected async Task<Stored<T>?> QueryStoredAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         var rows = await Database.ReadAsync(
-            read => read.RowsAsync(sql, r => new Stored<T>(DocumentJson.Deserialize<T>(r.GetString(0)), r.GetInt64(1).ToString(CultureInfo.InvariantCulture)), parameters),
+            read => read.RowsAsync(sql, r => new Stored<T>(SqliteWrite.Document<T>(r, 0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture)), parameters),
             cancellationToken);
         return rows.Count > 0 ? rows[0] : null;
     }
@@ -54,7 +54,7 @@ public sealed class SqliteWrite
 
     /// <summary>The JSON documents in the first column, deserialized.</summary>
     public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, params (string Name, object? Value)[] parameters) =>
-        RowsAsync(sql, r => DocumentJson.Deserialize<T>(r.GetString(0)), parameters);
+        RowsAsync(sql, r => Document<T>(r, 0), parameters);
 
     public async Task<IReadOnlyList<T>> RowsAsync<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
@@ -68,6 +68,12 @@ public sealed class SqliteWrite
 
         return results;
     }
+
+    /// <summary>
+    /// The JSON document in column <paramref name="ordinal"/>, read as the UTF-8 bytes SQLite keeps for a
+    /// TEXT value: a string in between would cost a copy twice the size and a transcoding.
+    /// </summary>
+    internal static T Document<T>(SqliteDataReader reader, int ordinal) => DocumentJson.Deserialize<T>(reader.GetFieldValue<byte[]>(ordinal));
 
     // Commands belong to the connection's statement cache: they are reused, never disposed here.
     private SqliteCommand Prepare(string sql, (string Name, object? Value)[] parameters) => _statements.For(sql, parameters, _transaction);

@@ -119,7 +119,7 @@ public sealed class SqliteOutbox(SqliteDatabase database) : SqliteDocuments(data
     }
 
     private static Stored<OutboxMessage> StoredMessage(Microsoft.Data.Sqlite.SqliteDataReader row) =>
-        new(DocumentJson.Deserialize<OutboxMessage>(row.GetString(0)), row.GetInt64(1).ToString(CultureInfo.InvariantCulture));
+        new(SqliteWrite.Document<OutboxMessage>(row, 0), row.GetInt64(1).ToString(CultureInfo.InvariantCulture));
 
     private async Task<bool> AnyDueAsync(Instant now, CancellationToken cancellationToken) =>
         Convert.ToInt64(

@@ -84,5 +84,11 @@ internal static class SqliteSchema
             FROM (SELECT member_id, substr(report_date, 1, 7) AS month FROM checkins
                   UNION SELECT member_id, strftime('%Y-%m', at_ms / 1000, 'unixepoch') FROM wins) k;
         """,
+        // 6: a member's write replaces their channel accounts, found by member: without this index every
+        // member write (and every enrolment) scanned the whole table, a cost that grew with the organization.
+        """
+        CREATE INDEX ix_channel_accounts_member ON channel_accounts(member_id);
+        CREATE INDEX ix_workspaces_organization ON workspaces(organization_id);
+        """,
     ];
 }

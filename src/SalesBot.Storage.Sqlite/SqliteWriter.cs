@@ -12,7 +12,9 @@ namespace SalesBot.Storage.Sqlite;
 internal sealed class SqliteWriter : IAsyncDisposable
 {
     private const int MaxBatch = 128;
-    private const string Savepoint = "turn";
+    private const string SavepointSql = "SAVEPOINT turn;";
+    private const string ReleaseSql = "RELEASE turn;";
+    private const string RollbackToSql = "ROLLBACK TO turn;";
     private readonly Channel<IWriteRequest> _queue = Channel.CreateUnbounded<IWriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly Task _loop;
@@ -73,28 +75,31 @@ internal sealed class SqliteWriter : IAsyncDisposable
             return;
         }
 
+        // BEGIN, SAVEPOINT, RELEASE and COMMIT go through the connection's prepared statements like every
+        // other write: Microsoft.Data.Sqlite's transaction object would compile each of them anew per call.
         var statements = await StatementsAsync();
-        await using var tx = statements.Connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
-        var write = new SqliteWrite(statements, tx, CancellationToken.None);
+        var write = new SqliteWrite(statements, null, CancellationToken.None);
+        // If BEGIN or COMMIT throws, the loop fails the whole batch and closes the connection, which rolls back.
+        await write.ExecuteAsync("BEGIN IMMEDIATE;");
         var succeeded = new List<IWriteRequest>(batch.Count);
         foreach (var request in batch)
         {
-            tx.Save(Savepoint);
+            await write.ExecuteAsync(SavepointSql);
             try
             {
                 await request.RunAsync(write);
-                tx.Release(Savepoint);
+                await write.ExecuteAsync(ReleaseSql);
                 succeeded.Add(request);
             }
             catch (Exception ex)
             {
-                tx.Rollback(Savepoint);
-                tx.Release(Savepoint);
+                await write.ExecuteAsync(RollbackToSql);
+                await write.ExecuteAsync(ReleaseSql);
                 request.Fail(ex);
             }
         }
 
-        await tx.CommitAsync();
+        await write.ExecuteAsync("COMMIT;");
         succeeded.ForEach(r => r.Complete());
     }
 

@@ -17,7 +17,7 @@ public class SqliteDatabaseTests
         await using var connection = await temp.Database.OpenAsync();
 
         Assert.Equal("wal", await SqliteDatabase.ScalarAsync(connection, "PRAGMA journal_mode;", default));
-        Assert.Equal(5L, await SqliteDatabase.ScalarAsync(connection, "PRAGMA user_version;", default));
+        Assert.Equal(6L, await SqliteDatabase.ScalarAsync(connection, "PRAGMA user_version;", default));
     }
 
     [Fact]
@@ -51,6 +51,28 @@ public class SqliteDatabaseTests
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("DELETE FROM channel_accounts WHERE member_id = 'm-1';", "ix_channel_accounts_member")]
+    [InlineData("DELETE FROM workspaces WHERE organization_id = 'org-1';", "ix_workspaces_organization")]
+    public async Task Writes_that_replace_a_members_accounts_or_an_organizations_workspaces_use_an_index_not_a_scan(string sql, string index)
+    {
+        await using var temp = await TempSqlite.CreateAsync();
+        await using var connection = await temp.Database.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains(index, StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
     }
 
     [Fact]

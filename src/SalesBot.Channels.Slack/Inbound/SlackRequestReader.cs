@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesBot.Channels.Http.Inbound;
 using SalesBot.Channels.Slack.Security;
 
 namespace SalesBot.Channels.Slack.Inbound;
@@ -22,7 +23,7 @@ internal sealed partial class SlackRequestReader(SlackRequestVerifier verifier, 
             return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
         }
 
-        var body = await ReadCappedAsync(http.Body, max, context.RequestAborted);
+        var body = await CappedBody.ReadAsync(http, max, context.RequestAborted);
         if (body is null)
         {
             LogRefused(logger, http.Path, "body too large");
@@ -56,25 +57,6 @@ internal sealed partial class SlackRequestReader(SlackRequestVerifier verifier, 
 
     private static bool IsSslCheck(HttpRequest http, byte[] body) =>
         http.HasFormContentType && body.Length < 1024 && SlackRequest.ParseForm(body).TryGetValue("ssl_check", out var check) && check == "1";
-
-    /// <summary>The body, or null when it is longer than <paramref name="max"/> bytes.</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, int max, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Refused Slack request to {Path}: {Reason}")]
     private static partial void LogRefused(ILogger logger, PathString path, string reason);

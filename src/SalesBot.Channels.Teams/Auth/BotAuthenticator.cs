@@ -122,7 +122,8 @@ public sealed class BotAuthenticator : IDisposable
             ValidateLifetime = true,
             LifetimeValidator = ValidLifetime,
         };
-        var result = await _handler.ValidateTokenAsync(raw, parameters);
+        // The token read above is validated as it is: parsing it a second time would double the work of a turn's auth.
+        var result = await _handler.ValidateTokenAsync(unverified, parameters);
         if (!result.IsValid)
         {
             return AuthResult.Fail($"Invalid token: {result.Exception?.GetType().Name} {result.Exception?.Message}");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using SalesBot.Channels.Http.Charts;
+using SalesBot.Channels.Http.Inbound;
 using SalesBot.Channels.Teams.Activities;
 using SalesBot.Channels.Teams.Auth;
 using SalesBot.Channels.Teams.Cards;
@@ -55,7 +56,7 @@ public sealed partial class TeamsEndpoint(
             return;
         }
 
-        var body = await ReadBoundedAsync(context.Request.Body, _options.MaxRequestBytes, ct);
+        var body = await CappedBody.ReadAsync(context.Request, _options.MaxRequestBytes, ct);
         if (body is null)
         {
             await ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, $"Activity larger than {_options.MaxRequestBytes} bytes.");
@@ -412,24 +413,6 @@ public sealed partial class TeamsEndpoint(
         LogRejected(logger, status, reason);
         context.Response.StatusCode = status;
         await context.Response.WriteAsJsonAsync(new { error = reason }, context.RequestAborted);
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int max, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static string? EventTypeOf(Activity activity) =>

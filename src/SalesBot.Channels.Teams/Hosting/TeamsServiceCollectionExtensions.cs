@@ -47,11 +47,11 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.AddHttpClient(TeamsHttpClients.Metadata, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(TeamsHttpClients.Metadata, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.AddSalesBotDelivery(configuration);
         services.AddSalesBotChartLinks(configuration);
         AddConnectorHttpClient(services);
-        services.AddHttpClient(TeamsHttpClients.Identity, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(TeamsHttpClients.Identity, c => c.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<TeamsOptions>>().Value;

@@ -19,6 +19,10 @@ public static class DocumentJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Empty document for {typeof(T).Name}.");
 
+    /// <summary>From the UTF-8 bytes as a store holds them: no string in between.</summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<T>(utf8Json, Options) ?? throw new JsonException($"Empty document for {typeof(T).Name}.");
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(MessageJson.Options);

@@ -19,30 +19,16 @@ public static class JsonBody
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > maxBytes)
+        if (await CappedBody.ReadAsync(request, maxBytes, cancellationToken) is not { } bytes)
         {
             return (null, TooLarge(maxBytes));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, TooLarge(maxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        if (bytes.Length == 0)
         {
             return (null, Results.Problem("The request body is empty; a JSON object was expected.", statusCode: StatusCodes.Status400BadRequest));
         }
 
-        var bytes = buffer.ToArray();
         var problem = !InboundJson.IsValidUtf8(bytes) ? "it is not valid UTF-8" : InboundJson.Problem(bytes, idKeys);
         if (problem is not null)
         {
