@@ -23,6 +23,7 @@ public sealed partial class ConversationEngine(
     IOutboxSignal outboxSignal,
     Scheduling.ScheduleChanges scheduleChanges,
     SharedConversations sharedConversations,
+    Caching.TeamCache teamCache,
     IClock clock,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
@@ -100,9 +101,11 @@ public sealed partial class ConversationEngine(
             catch (StoreConflictException ex) when (attempt < MaxAttempts)
             {
                 LogConflict(logger, ex, inbound.Channel, attempt);
+                teamCache.Forget(team.Id);
                 continue;
             }
 
+            teamCache.AfterCommit(changes);
             scheduleChanges.AfterCommit(changes, team);
             if (changedNothing)
             {

@@ -14,7 +14,7 @@ namespace SalesBot.Conversations;
 /// person in a new workspace is the one who installed the bot, so they become its manager.
 /// Enrolment is staged in the turn's <see cref="ChangeSet"/> and committed with the turn.
 /// </summary>
-public sealed class MemberDirectory(IOrganizationStore organizations, IMemberStore members, MetricPlans plans)
+public sealed class MemberDirectory(IOrganizationStore organizations, IMemberStore members, MetricPlans plans, Caching.TeamCache teams)
 {
     public async Task<(Member Member, Team Team)> ResolveAsync(InboundEvent inbound, ChangeSet changes, CancellationToken cancellationToken)
     {
@@ -25,9 +25,9 @@ public sealed class MemberDirectory(IOrganizationStore organizations, IMemberSto
         if (found is not null)
         {
             var member = RefreshTimeZone(found, inbound.TimeZone, changes);
-            var team = await organizations.GetTeamAsync(member.TeamId, cancellationToken)
+            var team = await teams.GetAsync(member.TeamId, organizations, cancellationToken)
                        ?? throw new InvalidOperationException($"Member {member.Id} belongs to missing team {member.TeamId}.");
-            return (member, team.Value);
+            return (member, team);
         }
 
         return await EnrollAsync(inbound, account, changes, cancellationToken);

@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IFlow, DeliveryFlow>();
         services.AddScoped<IConversationEngine, ConversationEngine>();
         services.AddSingleton<CommandTable>();
+        services.AddSingleton<Caching.TeamCache>();
         services.TryAddSingleton(new DeliveryPolicy());
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<MemberChanges>();
