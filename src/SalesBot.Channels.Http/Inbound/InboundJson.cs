@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace SalesBot.Channels.Http.Inbound;
 
@@ -14,7 +15,7 @@ public static class InboundJson
     /// <summary>Deeper than any Bot Framework activity or Slack payload nests (about 10 levels).</summary>
     public const int MaxDepth = 64;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private const string InvalidUnicode = "a string is not valid Unicode (a lone surrogate or invalid UTF-8)";
 
     /// <summary>
     /// Why <paramref name="utf8"/> is not acceptable JSON, or null when it is. A string under one of
@@ -52,13 +53,26 @@ public static class InboundJson
 
                         break;
                     case JsonTokenType.String:
+                        var isId = property is not null && idKeys?.Contains(property) == true;
+                        if (!reader.ValueIsEscaped && !isId)
+                        {
+                            // The reader refuses raw control characters, and surrogates come only escaped: an
+                            // unescaped string needs no decoding, only valid UTF-8 (most of an activity's strings).
+                            if (!Utf8.IsValid(reader.ValueSpan))
+                            {
+                                return InvalidUnicode;
+                            }
+
+                            break;
+                        }
+
                         var value = reader.GetString()!;
                         if (ControlCharacter(value) is { } control)
                         {
                             return $"a string holds the control character U+{(int)control:X4}";
                         }
 
-                        if (property is not null && idKeys?.Contains(property) == true && InboundIds.Problem(value, $"\"{property}\"") is { } id)
+                        if (isId && InboundIds.Problem(value, $"\"{property}\"") is { } id)
                         {
                             return id;
                         }
@@ -74,7 +88,7 @@ public static class InboundJson
         catch (InvalidOperationException)
         {
             // GetString: a lone surrogate escape or bytes that are not UTF-8 inside a string.
-            return "a string is not valid Unicode (a lone surrogate or invalid UTF-8)";
+            return InvalidUnicode;
         }
 
         return null;
@@ -93,18 +107,7 @@ public static class InboundJson
     }
 
     /// <summary>True when <paramref name="bytes"/> decode as UTF-8 without a single invalid sequence.</summary>
-    public static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            StrictUtf8.GetCharCount(bytes);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
+    public static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => Utf8.IsValid(bytes);
 
     public static bool IsWellFormedUtf16(string text)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace SalesBot.Channels.Teams.Activities;
@@ -59,7 +60,10 @@ public sealed class ConversationAccount
 public sealed class Attachment
 {
     public string? ContentType { get; set; }
-    public JsonElement? Content { get; set; }
+
+    // A node, not an element: the card the renderer builds is written out as it is when the reply is
+    // sent, instead of being copied into a JsonElement first (that copy cost more than rendering the card).
+    public JsonNode? Content { get; set; }
 }
 
 public static class ActivityTypes

@@ -93,7 +93,7 @@ public static class ActivityMapper
             var card = AdaptiveCardRenderer.Render(message, style, chartUrl);
             activity.Attachments =
             [
-                new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = JsonSerializer.SerializeToElement(card) },
+                new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = card },
             ];
         }
 

@@ -396,7 +396,7 @@ public sealed partial class TeamsEndpoint(
         Summary = summary.Text,
         Attachments =
         [
-            new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = JsonSerializer.SerializeToElement(AdaptiveCardRenderer.RenderReadOnly(summary, charts.UrlFor)) },
+            new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = AdaptiveCardRenderer.RenderReadOnly(summary, charts.UrlFor) },
         ],
     };
 
