@@ -27,7 +27,9 @@ public class CheckInParsingBenchmarks
     public string Line { get; set; } = "tidy";
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => MicroBench.Setup.Checked($"{nameof(CheckInParsingBenchmarks)} {Line}", Prepare);
+
+    private void Prepare()
     {
         _text = Line == "tidy" ? Tidy : Messy;
         var planned = Line == "tidy" ? 0 : 2;
@@ -55,5 +57,7 @@ public class CheckInParsingBenchmarks
 
     private void Require(IReadOnlyDictionary<string, int> values, string who) =>
         MicroBench.Setup.Require(values.Count == Expected.Count && Expected.All(e => values.TryGetValue(e.Key, out var v) && v == e.Value),
-            $"{Line}: {who} read {string.Join(", ", values.Select(v => $"{v.Key} {v.Value}"))}, not calls 32, meetings 4, proposals 1");
+            $"{Line}: {who} read {Readable(values)}, not {Readable(Expected)}");
+
+    private static string Readable(IReadOnlyDictionary<string, int> values) => string.Join(", ", values.Select(v => $"{v.Key} {v.Value}"));
 }

@@ -32,9 +32,9 @@ public class JwtValidationBenchmarks
     private string _token = string.Empty;
 
     [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+    public void Setup() => MicroBench.Setup.Checked(nameof(JwtValidationBenchmarks), () => PrepareAsync().GetAwaiter().GetResult());
 
-    private async Task SetupAsync()
+    private async Task PrepareAsync()
     {
         _keys = new InMemoryBotFrameworkKeys();
         var options = Options.Create(new TeamsOptions

@@ -20,6 +20,7 @@ catch (ArgumentException ex)
 }
 
 var clock = Stopwatch.StartNew();
+var loadBefore = LoadAverage.Now();
 Directory.CreateDirectory(options.OutputDirectory);
 var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddJob(MicroJob.Create(options.Quick))
@@ -47,12 +48,12 @@ if (summaries.Sum(s => s.Reports.Length) == 0)
 
 if (failed.Count > 0)
 {
-    Console.Error.WriteLine("micro-benchmarks failed:\n  " + string.Join("\n  ", failed));
+    Console.Error.WriteLine("micro-benchmarks failed:\n  " + string.Join("\n  ", Setup.Failures.Distinct().Concat(failed)));
     return 1;
 }
 
 var micro = Path.Combine(options.OutputDirectory, "micro.md");
-await File.WriteAllTextAsync(micro, MicroReport.Render(summaries, options));
+await File.WriteAllTextAsync(micro, MicroReport.Render(summaries, options, $"{loadBefore} at the start, {LoadAverage.Now()} at the end"));
 Console.WriteLine(await File.ReadAllTextAsync(micro));
 Console.WriteLine($"wrote {micro} ({clock.Elapsed.TotalSeconds:0} s)");
 return 0;

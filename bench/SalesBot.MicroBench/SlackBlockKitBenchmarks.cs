@@ -25,7 +25,9 @@ public class SlackBlockKitBenchmarks
     public static int WireBytes(string view) => System.Text.Encoding.UTF8.GetByteCount(Render(view, MessageOf(view)));
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => MicroBench.Setup.Checked($"{nameof(SlackBlockKitBenchmarks)} {View}", Prepare);
+
+    private void Prepare()
     {
         _message = MessageOf(View);
         var wire = Render(View, _message);

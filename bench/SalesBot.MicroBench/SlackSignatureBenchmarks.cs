@@ -34,7 +34,9 @@ public class SlackSignatureBenchmarks
     public static int BodyBytes => Body(0).Length;
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => MicroBench.Setup.Checked(nameof(SlackSignatureBenchmarks), Prepare);
+
+    private void Prepare()
     {
         var timestamp = Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         _requests = Enumerable.Range(0, Requests).Select(i =>
