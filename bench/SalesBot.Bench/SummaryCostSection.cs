@@ -11,11 +11,12 @@ internal static class SummaryCostSection
     public static ReportSection Of(SummaryCostResult r)
     {
         var s = new StringBuilder();
-        var seeded = string.Join("; ", r.Seeded.Select(h => F($"{h.Months} mo: {h.CheckIns:N0} check-ins, {h.Wins:N0} wins, {h.Blockers:N0} blockers ({h.Seconds:0.0} s)")));
-        s.AppendLine(F($"A team of {SummaryTurns.Reps} reps and {r.Managers} managers joined through the Host (each one's first message); then one month or twelve months of history were written through the product's own store writer ") +
-            "(`SalesBot.Storage.Sqlite` / `.Cosmos` `IStoreWriter`, so each check-in and win keeps its month rollup as a real turn's commit does; check-ins validated by `CheckInRules`, the wins `DetectedWins` finds, and about one logged win in four days), " +
-            F($"and a fresh Host answered `status month` from the managers in turn through `POST /api/messages` (auth on, replies to the local connector). Several managers, because Teams allows 60 sends per 30 s into one conversation. Written: {seeded}. ") +
-            F($"Run time {r.Seconds:0} s, errors {r.Errors}, replies/turn {r.RepliesPerTurn:0.000}."));
+        var seeded = string.Join("; ", r.Seeded.Select(h => F($"{h.Store} {h.Months} mo: {h.CheckIns:N0} check-ins, {h.Wins:N0} wins, {h.Blockers:N0} blockers ({h.Seconds:0.0} s)")));
+        s.AppendLine(F($"A team of {SummaryTurns.Reps} reps and {r.Managers} managers joined through the Host (each one's first message); then one month or twelve months of history were written with the product's own store code ") +
+            "(check-ins validated by `CheckInRules`, the wins `DetectedWins` finds, and about one logged win in four days), " +
+            F($"and a fresh Host answered `status month` from the managers in turn through `POST /api/messages` (auth on, replies to the local connector). Several managers, because Teams allows 60 sends per 30 s into one conversation. ") +
+            F($"History (SQLite: every check-in and win through `SqliteStoreWriter`; Cosmos: the month rollups of the same days and wins, built by `MonthRollup.Build`): {seeded}. ") +
+            F($"Run time {r.Seconds:0} s, errors {r.Errors}, replies/turn {r.RepliesPerTurn:0.000}, load average {r.LoadAverageStart:0.0}→{r.LoadAverageEnd:0.0} on {Environment.ProcessorCount} cores."));
         s.AppendLine();
         s.AppendLine("| store | history | connections | turns/s | p50 ms | p95 ms | p99 ms | max ms | turns |");
         s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -10,7 +10,10 @@ using SalesBot.Core.Wins;
 namespace SalesBot.Bench;
 
 /// <summary>What the seeder wrote: per rep, days and wins, and the whole team's.</summary>
-internal sealed record SeededHistory(int Months, int Reps, int CheckIns, int Wins, int Blockers, double Seconds);
+internal sealed record SeededHistory(int Months, int Reps, int CheckIns, int Wins, int Blockers, double Seconds)
+{
+    public string Store { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// Months of history for a team that joined through the Host, written through the product's own
