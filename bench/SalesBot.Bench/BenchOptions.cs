@@ -30,6 +30,16 @@ internal sealed record BenchOptions
     public int ScheduledMembers { get; init; } = 100_000;
     public TimeSpan MemoryCap { get; init; } = TimeSpan.FromSeconds(240);
 
+    /// <summary>The summary-cost section (<c>status month</c> with a month and a year of history); <c>--summary off</c> leaves it out.</summary>
+    public bool Summary { get; init; } = true;
+
+    /// <summary><c>status month</c> turns per SQLite phase, and per Cosmos history (the test server is slow).</summary>
+    public int SummaryTurns { get; init; } = 400;
+    public int SummaryCosmosTurns { get; init; } = 30;
+
+    /// <summary><c>--only summary</c> (or <c>memory</c>): just that section, without the turn rounds or the other sections.</summary>
+    public string? Only { get; init; }
+
     /// <summary>Folder with the micro-benchmarks' micro.md, folded into the report when present.</summary>
     public string? MicroResults { get; init; }
 
@@ -72,6 +82,13 @@ internal sealed record BenchOptions
 
         // 10,000 reps: at thousands of turns a second none of them passes Teams' per-conversation limit
         // (60 sends in 30 s), which the Host enforces on its replies; past it the run would measure throttling.
+        // --only SECTION: that section alone (no turn rounds), e.g. to check it without loading the machine for 15 minutes.
+        var only = map.GetValueOrDefault("only");
+        if (only is not (null or "turns" or "memory" or "summary"))
+        {
+            throw new ArgumentException($"--only takes turns, memory or summary, not '{only}'.");
+        }
+
         return new BenchOptions
         {
             HostDll = Path.GetFullPath(Required("host-dll")),
@@ -79,16 +96,20 @@ internal sealed record BenchOptions
             OutputDirectory = Path.GetFullPath(Required("out")),
             WorkDirectory = Path.GetFullPath(map.GetValueOrDefault("work") ?? Path.Combine(Path.GetTempPath(), "salesbot-bench-" + Guid.NewGuid().ToString("N"))),
             Smoke = smoke,
-            Rounds = Int("rounds", smoke ? 1 : 3),
+            Rounds = only is null or "turns" ? Int("rounds", smoke ? 1 : 3) : 0,
             Users = Int("users", smoke ? 2_000 : 10_000),
             Connections = Int("connections", 32),
             Warmup = Seconds("warmup", TimeSpan.FromSeconds(smoke ? 2 : 5)),
             Duration = Seconds("duration", TimeSpan.FromSeconds(smoke ? 5 : 15)),
             CosmosEndpoint = smoke ? null : map.GetValueOrDefault("cosmos-endpoint"),
-            Memory = !smoke && map.GetValueOrDefault("memory") != "off",
+            Memory = !smoke && map.GetValueOrDefault("memory") != "off" && only is null or "memory",
             MemoryTurns = Int("memory-turns", 100_000),
             ScheduledMembers = Int("scheduled-members", 100_000),
             MicroResults = map.GetValueOrDefault("micro"),
+            Summary = !smoke && map.GetValueOrDefault("summary") != "off" && only is null or "summary",
+            SummaryTurns = Int("summary-turns", 400),
+            SummaryCosmosTurns = Int("summary-cosmos-turns", 30),
+            Only = only,
             MinRatio = map.TryGetValue("min-ratio", out var r) ? double.Parse(r, CultureInfo.InvariantCulture) : 0.03,
         };
     }

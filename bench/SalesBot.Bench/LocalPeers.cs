@@ -42,6 +42,9 @@ internal sealed class LocalPeers : IAsyncDisposable
     /// <summary>The text of a recent reply (one in 512 is kept).</summary>
     public string? SampleReply { get; private set; }
 
+    /// <summary>When set, sees every reply activity (the summary section checks what its status turns showed).</summary>
+    public Action<JsonNode>? ReplyObserver { get; set; }
+
     public static async Task<LocalPeers> StartAsync(SigningKeys keys, X509Certificate2 certificate)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -83,11 +86,15 @@ internal sealed class LocalPeers : IAsyncDisposable
         {
             var isReply = context.Request.Method == HttpMethods.Post && rest.StartsWith("conversations/", StringComparison.Ordinal) && rest.Contains("/activities", StringComparison.Ordinal);
             var id = isReply ? Interlocked.Increment(ref _replies) : Interlocked.Increment(ref _otherConnectorCalls);
-            if (isReply && id % 512 == 1)
+            if (isReply && (id % 512 == 1 || ReplyObserver is not null))
             {
                 // Now and then keep what the bot said, so a run shows what its turns did (a check-in, not an error reply).
                 var reply = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
                 SampleReply = reply?["text"]?.GetValue<string>() ?? reply?["summary"]?.GetValue<string>();
+                if (reply is not null)
+                {
+                    ReplyObserver?.Invoke(reply);
+                }
             }
             else
             {

@@ -18,7 +18,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: SalesBot.Bench --host-dll D --host-label L --out DIR [--smoke] [--min-ratio R] [--cosmos-endpoint URL] [--micro DIR] [--memory off] [--rounds N] [--users N] [--connections N] [--warmup S] [--duration S] [--work DIR]");
+    Console.Error.WriteLine("usage: SalesBot.Bench --host-dll D --host-label L --out DIR [--smoke] [--min-ratio R] [--cosmos-endpoint URL] [--micro DIR] [--memory off] [--summary off] [--only turns|memory|summary] [--rounds N] [--users N] [--connections N] [--warmup S] [--duration S] [--work DIR]");
     return 2;
 }
 
@@ -49,8 +49,11 @@ try
 {
     // An unreported pilot run: the first run of a bench process came out slower in trials (page cache,
     // thread pool and this process's JIT settling), which would land on one target only.
-    var pilot = await new TurnRun(options with { Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(3) }, peers, token, pem).RunAsync(salesBot, 0, 200);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pilot (not reported): {pilot.CheckIn.TurnsPerSecond:0.0} turns/s, errors {pilot.Errors}"));
+    if (options.Rounds > 0)
+    {
+        var pilot = await new TurnRun(options with { Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(3) }, peers, token, pem).RunAsync(salesBot, 0, 200);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pilot (not reported): {pilot.CheckIn.TurnsPerSecond:0.0} turns/s, errors {pilot.Errors}"));
+    }
 
     for (var round = 1; round <= options.Rounds; round++)
     {
@@ -61,7 +64,7 @@ try
         }
     }
 
-    if (options.CosmosEndpoint is not null)
+    if (options.CosmosEndpoint is not null && options.Rounds > 0)
     {
         passed &= Record(await new TurnRun(options, peers, token, pem).RunAsync(salesBotCosmos, 1, options.CosmosUsers));
     }
@@ -74,6 +77,13 @@ try
         sections.Add(MemorySection.Of(memory));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory: {string.Join("; ", memory.Points.Select(p => $"{p.Moment} {p.WorkingSetMb:0} MB WS, {p.ManagedHeapMb:0} MB heap"))}; second batch {memory.SecondBatchGrowth:+0.0%;-0.0%}"));
+    }
+
+    if (options.Summary)
+    {
+        var summary = await new SummaryCostRun(options, peers, token, pem, certificate).RunAsync(options.HostDll);
+        passed &= summary.Errors == 0 && summary.RepliesPerTurn >= 0.99;
+        sections.Add(SummaryCostSection.Of(summary));
     }
 }
 catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or HttpRequestException)

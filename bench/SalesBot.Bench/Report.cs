@@ -56,7 +56,8 @@ internal static class Report
         Directory.CreateDirectory(options.OutputDirectory);
         var stamp = startedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         // A smoke run is CI's regression guard: it must not replace the committed full results.
-        var names = options.Smoke ? new[] { "latest-smoke" } : ["latest", stamp];
+        // So must a run of one section (--only): it writes latest-{section}.* beside them.
+        var names = options.Smoke ? new[] { "latest-smoke" } : options.Only is { } only ? [$"latest-{only}"] : ["latest", stamp];
         var written = new List<string>();
         foreach (var name in names)
         {

@@ -25,7 +25,28 @@ internal static class Targets
             checks.Add(new(F($"working set grows < 10% over the second {options.MemoryTurns:N0} turns"), F($"{memory.SecondBatchGrowth:+0.0%;-0.0%}"), memory.SecondBatchGrowth < 0.10));
         }
 
+        if (sections.Select(s => s.Figures).OfType<SummaryCostResult>().FirstOrDefault() is { } summary)
+        {
+            checks.AddRange(SummaryTargets(summary));
+        }
+
         return checks;
+    }
+
+    /// <summary>`status month` with a year of history: p99 on SQLite (one at a time), and Cosmos operations a year against a month.</summary>
+    private static IEnumerable<TargetCheck> SummaryTargets(SummaryCostResult summary)
+    {
+        if (summary.Sqlite(12, 1) is { } year)
+        {
+            yield return new("`status month` on SQLite with a year of history: p99 ≤ 20 ms", F($"{year.Phase.P99Ms:0.0} ms"), year.Phase.P99Ms <= 20);
+        }
+
+        if (summary.CosmosFor(1) is { } month && summary.CosmosFor(12) is { } twelve)
+        {
+            yield return new("`status month` on Cosmos: the same operations for a month and a year of history",
+                F($"{month.OperationsMax} and {twelve.OperationsMax} operations (≈ {month.EstimatedRu:0} and {twelve.EstimatedRu:0} RU)"),
+                month.OperationsMin == month.OperationsMax && twelve.OperationsMin == twelve.OperationsMax && month.OperationsMax == twelve.OperationsMax);
+        }
     }
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
