@@ -30,6 +30,15 @@ internal sealed record BenchOptions
     public int ScheduledMembers { get; init; } = 100_000;
     public TimeSpan MemoryCap { get; init; } = TimeSpan.FromSeconds(240);
 
+    /// <summary>The fan-out run: members due at one instant, tenants of equal size, the share of in-limit sends answered 429.</summary>
+    public bool FanOut { get; init; } = true;
+    public int FanOutMembers { get; init; } = 10_000;
+    public int FanOutTenants { get; init; } = 5;
+    public double FanOutInjected429 { get; init; } = 0.03;
+
+    /// <summary>From the start of the fan-out run to the due instant: seeding and the Host's start-up fit in it.</summary>
+    public TimeSpan FanOutLead { get; init; } = TimeSpan.FromSeconds(25);
+
     /// <summary>Folder with the micro-benchmarks' micro.md, folded into the report when present.</summary>
     public string? MicroResults { get; init; }
 
@@ -70,6 +79,13 @@ internal sealed record BenchOptions
         TimeSpan Seconds(string key, TimeSpan fallback) =>
             map.TryGetValue(key, out var v) ? TimeSpan.FromSeconds(double.Parse(v, CultureInfo.InvariantCulture)) : fallback;
 
+        // --only fanout: just that section (no turn rounds, no pilot, no memory, no Cosmos run).
+        var only = map.GetValueOrDefault("only");
+        if (only is not (null or "fanout"))
+        {
+            throw new ArgumentException($"--only takes 'fanout', not '{only}'.");
+        }
+
         // 10,000 reps: at thousands of turns a second none of them passes Teams' per-conversation limit
         // (60 sends in 30 s), which the Host enforces on its replies; past it the run would measure throttling.
         return new BenchOptions
@@ -79,13 +95,17 @@ internal sealed record BenchOptions
             OutputDirectory = Path.GetFullPath(Required("out")),
             WorkDirectory = Path.GetFullPath(map.GetValueOrDefault("work") ?? Path.Combine(Path.GetTempPath(), "salesbot-bench-" + Guid.NewGuid().ToString("N"))),
             Smoke = smoke,
-            Rounds = Int("rounds", smoke ? 1 : 3),
+            Rounds = only is null ? Int("rounds", smoke ? 1 : 3) : 0,
             Users = Int("users", smoke ? 2_000 : 10_000),
             Connections = Int("connections", 32),
             Warmup = Seconds("warmup", TimeSpan.FromSeconds(smoke ? 2 : 5)),
             Duration = Seconds("duration", TimeSpan.FromSeconds(smoke ? 5 : 15)),
-            CosmosEndpoint = smoke ? null : map.GetValueOrDefault("cosmos-endpoint"),
-            Memory = !smoke && map.GetValueOrDefault("memory") != "off",
+            CosmosEndpoint = smoke || only is not null ? null : map.GetValueOrDefault("cosmos-endpoint"),
+            Memory = !smoke && only is null && map.GetValueOrDefault("memory") != "off",
+            FanOut = !smoke && map.GetValueOrDefault("fanout") != "off",
+            FanOutMembers = Int("fanout-members", 10_000),
+            FanOutTenants = Int("fanout-tenants", 5),
+            FanOutLead = Seconds("fanout-lead", TimeSpan.FromSeconds(25)),
             MemoryTurns = Int("memory-turns", 100_000),
             ScheduledMembers = Int("scheduled-members", 100_000),
             MicroResults = map.GetValueOrDefault("micro"),

@@ -18,7 +18,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: SalesBot.Bench --host-dll D --host-label L --out DIR [--smoke] [--min-ratio R] [--cosmos-endpoint URL] [--micro DIR] [--memory off] [--rounds N] [--users N] [--connections N] [--warmup S] [--duration S] [--work DIR]");
+    Console.Error.WriteLine("usage: SalesBot.Bench --host-dll D --host-label L --out DIR [--smoke] [--min-ratio R] [--cosmos-endpoint URL] [--micro DIR] [--memory off] [--fanout off] [--only fanout] [--rounds N] [--users N] [--connections N] [--warmup S] [--duration S] [--work DIR]");
     return 2;
 }
 
@@ -49,8 +49,11 @@ try
 {
     // An unreported pilot run: the first run of a bench process came out slower in trials (page cache,
     // thread pool and this process's JIT settling), which would land on one target only.
-    var pilot = await new TurnRun(options with { Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(3) }, peers, token, pem).RunAsync(salesBot, 0, 200);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pilot (not reported): {pilot.CheckIn.TurnsPerSecond:0.0} turns/s, errors {pilot.Errors}"));
+    if (options.Rounds > 0)
+    {
+        var pilot = await new TurnRun(options with { Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(3) }, peers, token, pem).RunAsync(salesBot, 0, 200);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pilot (not reported): {pilot.CheckIn.TurnsPerSecond:0.0} turns/s, errors {pilot.Errors}"));
+    }
 
     for (var round = 1; round <= options.Rounds; round++)
     {
@@ -74,6 +77,16 @@ try
         sections.Add(MemorySection.Of(memory));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory: {string.Join("; ", memory.Points.Select(p => $"{p.Moment} {p.WorkingSetMb:0} MB WS, {p.ManagedHeapMb:0} MB heap"))}; second batch {memory.SecondBatchGrowth:+0.0%;-0.0%}"));
+    }
+
+    if (options.FanOut)
+    {
+        Console.WriteLine($"fan-out: {options.FanOutMembers:N0} members in {options.FanOutTenants} tenants, due {options.FanOutLead.TotalSeconds:0} s from now");
+        var fanOut = await new FanOutRun(options, peers, pem).RunAsync(salesBot);
+        passed &= fanOut.Losses == 0 && fanOut.Duplicates == 0;
+        sections.Add(FanOutSection.Of(fanOut));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"fan-out: {fanOut.DeliveredSeconds:0.0} s against a floor of {fanOut.FloorSeconds:0.0} s ({fanOut.Ratio:0.000}x), {fanOut.Duplicates} duplicates, {fanOut.Losses} losses, 429s {fanOut.OverLimit429} over a limit + {fanOut.Injected429} unprovoked"));
     }
 }
 catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or HttpRequestException)
