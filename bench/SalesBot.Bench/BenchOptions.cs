@@ -106,6 +106,7 @@ internal sealed record BenchOptions
             FanOutMembers = Int("fanout-members", 10_000),
             FanOutTenants = Int("fanout-tenants", 5),
             FanOutLead = Seconds("fanout-lead", TimeSpan.FromSeconds(25)),
+            FanOutInjected429 = map.TryGetValue("fanout-429", out var share) ? double.Parse(share, CultureInfo.InvariantCulture) : 0.03,
             MemoryTurns = Int("memory-turns", 100_000),
             ScheduledMembers = Int("scheduled-members", 100_000),
             MicroResults = map.GetValueOrDefault("micro"),

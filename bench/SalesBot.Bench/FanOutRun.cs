@@ -23,7 +23,8 @@ internal sealed record FanOutResult(
     double SeedSeconds,
     int HostWarnings,
     double Seconds,
-    IReadOnlyDictionary<string, double> DeliveredSecondsByTenant);
+    IReadOnlyDictionary<string, double> DeliveredSecondsByTenant,
+    double SteadyPerSecond);
 
 /// <summary>
 /// 10,000 Teams reps in several tenants and zones, all due for their check-in prompt at one instant, sent
@@ -101,6 +102,7 @@ internal sealed class FanOutRun(BenchOptions options, LocalPeers peers, string c
             Math.Round(seedSeconds, 1),
             host.Warnings,
             Math.Round(clock.Elapsed.TotalSeconds, 1),
-            counts.LastPromptByTenant.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Math.Round((p.Value - dueAt).TotalSeconds, 2)));
+            counts.LastPromptByTenant.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Math.Round((p.Value - dueAt).TotalSeconds, 2)),
+            counts.SteadyPerSecond);
     }
 }

@@ -22,6 +22,7 @@ internal static class FanOutSection
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture,
             $"Last prompt per tenant (s after the due instant): {string.Join(", ", f.DeliveredSecondsByTenant.Select(p => $"{p.Key[..16]} {p.Value:0.0}"))}. " +
+            $"Pace between the 10th and 90th percentile of deliveries: {f.SteadyPerSecond:0} prompts/s (the limits allow {f.Tenants * 50}). " +
             $"Seeding the store took {f.SeedSeconds:0.0} s; the Host was up {f.HostReadyBeforeDueSeconds:0.0} s before the due instant; the section took {f.Seconds:0} s. " +
             $"Host warnings include one line per 429 the connector answered.");
         return new ReportSection("Fan-out", s.ToString(), f);

@@ -12,7 +12,8 @@ namespace SalesBot.Bench;
 /// <summary>One enrolled Teams rep of the fan-out: their tenant, zone and 1:1 conversation.</summary>
 internal sealed record FanOutMember(int Tenant, int Index, string TenantId, string ZoneId, string ConversationId)
 {
-    public string MemberId => string.Create(CultureInfo.InvariantCulture, $"m-fanout-{Tenant}-{Index:D5}");
+    /// <summary>As enrolment names a member (MemberDirectory): a hash of the account, so members of all tenants interleave in key order.</summary>
+    public string MemberId => "m-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"msteams|{TenantId}|{UserId}")))[..16];
     public string UserId => string.Create(CultureInfo.InvariantCulture, $"29:fanout-{Tenant}-{Index:D5}");
 }
 
