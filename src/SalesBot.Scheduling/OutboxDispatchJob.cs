@@ -38,7 +38,7 @@ public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher, SchedulingOpt
     }
 
     /// <summary>How long until <paramref name="retry"/>, when that is sooner than the next sweep; at least 100 ms.</summary>
-    internal static TimeSpan? RetryDelay(DateTimeOffset retry, DateTimeOffset now, SchedulingOptions options)
+    public static TimeSpan? RetryDelay(DateTimeOffset retry, DateTimeOffset now, SchedulingOptions options)
     {
         var wait = retry - now;
         return wait >= TimeSpan.FromSeconds(options.OutboxSweepSeconds) ? null
