@@ -40,6 +40,7 @@ internal sealed class FanOutConnector : IAsyncDisposable
     private readonly Dictionary<string, Queue<DateTimeOffset>> _tenantSends = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<DateTimeOffset>> _conversationSends = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _requestsTo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(DateTimeOffset At, int Status)>> _history = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DateTimeOffset>> _prompts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastPromptByTenant = new(StringComparer.Ordinal);
     private long _overLimit;
@@ -99,15 +100,23 @@ internal sealed class FanOutConnector : IAsyncDisposable
             }
 
             var nth = _requestsTo[conversation] = _requestsTo.GetValueOrDefault(conversation) + 1;
+            if (!_history.TryGetValue(conversation, out var history))
+            {
+                _history[conversation] = history = [];
+            }
+
+            history.Add((now, 0));
             if (wait > TimeSpan.Zero)
             {
                 _overLimit++;
+                history[^1] = (now, 4291);
                 return TooMany(context, wait);
             }
 
             if (Injected(conversation, nth))
             {
                 _injected++;
+                history[^1] = (now, 4292);
                 return TooMany(context, TimeSpan.FromSeconds(1));
             }
 
@@ -132,6 +141,17 @@ internal sealed class FanOutConnector : IAsyncDisposable
         }
 
         return Results.Json(new { id = "fanout-" + conversation + "-" + id.ToString(CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>The request history of the conversations prompted last (429 over a limit = 4291, unprovoked = 4292), for a look at the tail.</summary>
+    public IEnumerable<string> Tail(int count)
+    {
+        lock (_lock)
+        {
+            return _prompts.OrderByDescending(p => p.Value.Max()).Take(count)
+                .Select(p => p.Key + ": " + string.Join(", ", _history[p.Key].Select(h => $"{h.At:HH:mm:ss.fff} {(h.Status == 0 ? 200 : h.Status)}")))
+                .ToList();
+        }
     }
 
     /// <summary>What the connector saw, against the conversations it was told about.</summary>

@@ -81,6 +81,7 @@ internal sealed class FanOutRun(BenchOptions options, LocalPeers peers, string c
 
         await Task.Delay(TimeSpan.FromSeconds(5));
         counts = connector.Counts();
+        await File.WriteAllLinesAsync(Path.Combine(folder, "tail.txt"), [$"due {dueAt:HH:mm:ss.fff}", .. connector.Tail(40)]);
         // Nothing delivered: the whole wait, so the figure is a (failing) number rather than NaN.
         var delivered = counts.Delivered == 0 ? (DateTimeOffset.UtcNow - dueAt).TotalSeconds : (counts.LastPrompt - dueAt).TotalSeconds;
         return new FanOutResult(

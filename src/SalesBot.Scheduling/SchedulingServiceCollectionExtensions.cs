@@ -40,6 +40,7 @@ public static class SchedulingServiceCollectionExtensions
         }
 
         services.AddSingleton<IOutboxSignal, QuartzOutboxSignal>();
+        services.AddSingleton<OutboxWakeTimes>();
         services.AddSingleton<IScheduleSignal, QuartzScheduleSignal>();
         services.AddQuartz(q =>
         {

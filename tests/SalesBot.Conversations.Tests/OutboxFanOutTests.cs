@@ -47,11 +47,11 @@ public class OutboxFanOutTests
             bot.Messenger.NextResults.Enqueue(DeliveryResult.Throttled(Duration.FromSeconds(1), "Teams rate limit reached."));
         }
 
-        var first = await bot.InScopeAsync<OutboxDispatcher, Instant?>(async d => { await d.DispatchDueAsync(); return d.NextRetryAt; });
+        var putBack = await bot.InScopeAsync<OutboxDispatcher, IReadOnlyList<Instant>>(async d => { await d.DispatchDueAsync(); return d.PutBack; });
         var waiting = await bot.Get<IOutbox>().GetAsync("busy");
         Assert.Equal((OutboxStatus.Pending, 0), (waiting!.Status, waiting.Attempts));
         Assert.Equal(bot.Clock.GetCurrentInstant() + Duration.FromSeconds(1), waiting.NextAttemptAt);
-        Assert.Equal(waiting.NextAttemptAt, first);
+        Assert.Equal([waiting.NextAttemptAt], putBack);
 
         for (var i = 0; i < OutboxDispatcher.MaxAttempts + 4; i++)
         {
@@ -71,9 +71,9 @@ public class OutboxFanOutTests
         await bot.RememberConversationAsync(RecipientKind.Team, TestData.TeamId, "channel-1");
         await bot.CommitAsync(c => c.Enqueue(TestRecords.TeamPost("once", bot.Clock.GetCurrentInstant())));
 
-        var next = await bot.InScopeAsync<OutboxDispatcher, Instant?>(async d => { await d.DispatchDueAsync(); return d.NextRetryAt; });
+        var putBack = await bot.InScopeAsync<OutboxDispatcher, IReadOnlyList<Instant>>(async d => { await d.DispatchDueAsync(); return d.PutBack; });
 
-        Assert.Null(next);
+        Assert.Empty(putBack);
         Assert.Single(bot.Messenger.Sent);
     }
 

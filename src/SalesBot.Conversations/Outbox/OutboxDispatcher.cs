@@ -24,12 +24,22 @@ public sealed partial class OutboxDispatcher(
     private const int BatchSize = 50;
     private readonly Dictionary<string, IChannelMessenger> _messengers = messengers.ToDictionary(m => m.Channel, StringComparer.OrdinalIgnoreCase);
     private readonly Lock _lock = new();
+    private readonly List<Instant> _putBack = [];
 
     /// <summary>
-    /// The earliest time a message this dispatcher put back (a retry, a rate-limit wait, quiet hours) comes due
-    /// again; null when it put none back. The outbox job wakes then instead of at its next sweep.
+    /// When each message this dispatcher put back (a retry, a rate-limit wait, quiet hours) comes due again.
+    /// The outbox job wakes then instead of at its next sweep.
     /// </summary>
-    public Instant? NextRetryAt { get; private set; }
+    public IReadOnlyList<Instant> PutBack
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _putBack];
+            }
+        }
+    }
 
     /// <summary>
     /// Sends what is due now, up to <see cref="DeliveryPolicy.MaxConcurrentSends"/> at once, claiming the next
@@ -100,7 +110,7 @@ public sealed partial class OutboxDispatcher(
         {
             lock (_lock)
             {
-                NextRetryAt = NextRetryAt is { } known && known <= outcome.NextAttemptAt ? known : outcome.NextAttemptAt;
+                _putBack.Add(outcome.NextAttemptAt);
             }
         }
 
