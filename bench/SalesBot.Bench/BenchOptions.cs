@@ -40,6 +40,15 @@ internal sealed record BenchOptions
     /// <summary><c>--only summary</c> (or <c>memory</c>): just that section, without the turn rounds or the other sections.</summary>
     public string? Only { get; init; }
 
+    /// <summary>The fan-out run: members due at one instant, tenants of equal size, the share of in-limit sends answered 429.</summary>
+    public bool FanOut { get; init; } = true;
+    public int FanOutMembers { get; init; } = 10_000;
+    public int FanOutTenants { get; init; } = 5;
+    public double FanOutInjected429 { get; init; } = 0.03;
+
+    /// <summary>From the start of the fan-out run to the due instant: seeding and the Host's start-up fit in it.</summary>
+    public TimeSpan FanOutLead { get; init; } = TimeSpan.FromSeconds(25);
+
     /// <summary>Folder with the micro-benchmarks' micro.md, folded into the report when present.</summary>
     public string? MicroResults { get; init; }
 
@@ -84,9 +93,9 @@ internal sealed record BenchOptions
         // (60 sends in 30 s), which the Host enforces on its replies; past it the run would measure throttling.
         // --only SECTION: that section alone (no turn rounds), e.g. to check it without loading the machine for 15 minutes.
         var only = map.GetValueOrDefault("only");
-        if (only is not (null or "turns" or "memory" or "summary"))
+        if (only is not (null or "turns" or "memory" or "summary" or "fanout"))
         {
-            throw new ArgumentException($"--only takes turns, memory or summary, not '{only}'.");
+            throw new ArgumentException($"--only takes turns, memory, summary or fanout, not '{only}'.");
         }
 
         return new BenchOptions
@@ -103,6 +112,11 @@ internal sealed record BenchOptions
             Duration = Seconds("duration", TimeSpan.FromSeconds(smoke ? 5 : 15)),
             CosmosEndpoint = smoke ? null : map.GetValueOrDefault("cosmos-endpoint"),
             Memory = !smoke && map.GetValueOrDefault("memory") != "off" && only is null or "memory",
+            FanOut = !smoke && map.GetValueOrDefault("fanout") != "off" && only is null or "fanout",
+            FanOutMembers = Int("fanout-members", 10_000),
+            FanOutTenants = Int("fanout-tenants", 5),
+            FanOutLead = Seconds("fanout-lead", TimeSpan.FromSeconds(25)),
+            FanOutInjected429 = map.TryGetValue("fanout-429", out var share) ? double.Parse(share, CultureInfo.InvariantCulture) : 0.03,
             MemoryTurns = Int("memory-turns", 100_000),
             ScheduledMembers = Int("scheduled-members", 100_000),
             MicroResults = map.GetValueOrDefault("micro"),

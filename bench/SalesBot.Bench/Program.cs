@@ -18,7 +18,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: SalesBot.Bench --host-dll D --host-label L --out DIR [--smoke] [--min-ratio R] [--cosmos-endpoint URL] [--micro DIR] [--memory off] [--summary off] [--only turns|memory|summary] [--rounds N] [--users N] [--connections N] [--warmup S] [--duration S] [--work DIR]");
+    Console.Error.WriteLine("usage: SalesBot.Bench --host-dll D --host-label L --out DIR [--smoke] [--min-ratio R] [--cosmos-endpoint URL] [--micro DIR] [--memory off] [--fanout off] [--summary off] [--only turns|memory|fanout|summary] [--rounds N] [--users N] [--connections N] [--warmup S] [--duration S] [--work DIR]");
     return 2;
 }
 
@@ -77,6 +77,16 @@ try
         sections.Add(MemorySection.Of(memory));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory: {string.Join("; ", memory.Points.Select(p => $"{p.Moment} {p.WorkingSetMb:0} MB WS, {p.ManagedHeapMb:0} MB heap"))}; second batch {memory.SecondBatchGrowth:+0.0%;-0.0%}"));
+    }
+
+    if (options.FanOut)
+    {
+        Console.WriteLine($"fan-out: {options.FanOutMembers:N0} members in {options.FanOutTenants} tenants, due {options.FanOutLead.TotalSeconds:0} s from now");
+        var fanOut = await new FanOutRun(options, peers, pem).RunAsync(salesBot);
+        passed &= fanOut.Losses == 0 && fanOut.Duplicates == 0;
+        sections.Add(FanOutSection.Of(fanOut));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"fan-out: {fanOut.DeliveredSeconds:0.0} s against a floor of {fanOut.FloorSeconds:0.0} s ({fanOut.Ratio:0.000}x), {fanOut.Duplicates} duplicates, {fanOut.Losses} losses, 429s {fanOut.OverLimit429} over a limit + {fanOut.Injected429} unprovoked"));
     }
 
     if (options.Summary)

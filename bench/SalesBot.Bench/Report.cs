@@ -96,6 +96,17 @@ internal static class Report
             s.AppendLine();
         }
 
+        if (runs.Count == 0)
+        {
+            // A partial run (--only fanout): its sections alone.
+            foreach (var section in sections)
+            {
+                s.AppendLine(CultureInfo.InvariantCulture, $"## {section.Title}").AppendLine().AppendLine(section.Markdown.TrimEnd()).AppendLine();
+            }
+
+            return s.ToString();
+        }
+
         s.AppendLine("## Turns");
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"Teams check-in turns (`calls 32, meetings 4, proposals 1`) through `POST /api/messages`, auth on (RS256 Bot Framework tokens, keys from a local OpenID issuer), " +

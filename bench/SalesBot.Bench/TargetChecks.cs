@@ -25,6 +25,13 @@ internal static class Targets
             checks.Add(new(F($"working set grows < 10% over the second {options.MemoryTurns:N0} turns"), F($"{memory.SecondBatchGrowth:+0.0%;-0.0%}"), memory.SecondBatchGrowth < 0.10));
         }
 
+        if (sections.Select(s => s.Figures).OfType<FanOutResult>().FirstOrDefault() is { } fanOut)
+        {
+            checks.Add(new("fan-out within 1.05× of the rate-limit floor, 0 duplicates, 0 losses",
+                F($"{fanOut.Ratio:0.000}× ({fanOut.DeliveredSeconds:0.0} s / {fanOut.FloorSeconds:0.0} s), {fanOut.Duplicates} duplicates, {fanOut.Losses} losses"),
+                fanOut.Ratio <= 1.05 && fanOut.Duplicates == 0 && fanOut.Losses == 0));
+        }
+
         if (sections.Select(s => s.Figures).OfType<SummaryCostResult>().FirstOrDefault() is { } summary)
         {
             checks.AddRange(SummaryTargets(summary));

@@ -33,6 +33,12 @@ public static class TransientHttp
     private const string PipelineName = "inline-retries";
 
     /// <summary>
+    /// Set on a request whose 429 must not be retried inline: its caller paces sends with a rate limiter, and a
+    /// resend must take a permit like any send (the outbox resends it), or it would push the next second over the limit.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> ThrottlingGoesBack = new("SalesBot.ThrottlingGoesBack");
+
+    /// <summary>
     /// Throttling (429), a request timeout (408), and every server error but "not implemented" (501)
     /// and "HTTP version not supported" (505), which no retry changes.
     /// </summary>
@@ -112,6 +118,11 @@ public static class TransientHttp
         }
 
         if (outcome.Result is not { } response)
+        {
+            return false;
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests && response.RequestMessage?.Options.TryGetValue(ThrottlingGoesBack, out var goesBack) == true && goesBack)
         {
             return false;
         }

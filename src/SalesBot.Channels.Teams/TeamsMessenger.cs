@@ -81,6 +81,8 @@ public sealed class TeamsMessenger(
     private static DeliveryResult ToDelivery(ConnectorResult result) => result.Outcome switch
     {
         ConnectorOutcome.Ok => DeliveryResult.SentAs(result.Id), // the activity id: a kudos press on a post is checked against it
+        ConnectorOutcome.RetryLater when result.LimitedHere =>
+            DeliveryResult.Throttled(Duration.FromTimeSpan(result.RetryAfter ?? TimeSpan.FromSeconds(1)), result.Error ?? "Teams rate limit reached."),
         ConnectorOutcome.RetryLater => DeliveryResult.Retry(result.RetryAfter is { } after ? Duration.FromTimeSpan(after) : null, result.Error ?? "Try again later."),
         _ => DeliveryResult.Reject(result.Error ?? "Rejected by the connector."),
     };

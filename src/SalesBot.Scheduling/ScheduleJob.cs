@@ -43,10 +43,7 @@ public sealed partial class ScheduleJob(
 
     private async Task PlanNextRunAsync(IScheduler scheduler, Instant? nextDue)
     {
-        // The app clock decides what is due; Quartz waits in real time for the same distance.
-        var sweep = TimeSpan.FromMinutes(options.SweepMinutes);
-        var wait = nextDue is { } due ? (due - clock.GetCurrentInstant()).ToTimeSpan() : sweep;
-        wait = wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > sweep ? sweep : wait;
+        var wait = NextRunDelay(nextDue, clock.GetCurrentInstant(), TimeSpan.FromMinutes(options.SweepMinutes));
         var trigger = TriggerBuilder.Create().WithIdentity(NextRun).ForJob(Key).StartAt(DateTimeOffset.UtcNow + wait).Build();
         if (await scheduler.CheckExists(NextRun))
         {
@@ -57,6 +54,20 @@ public sealed partial class ScheduleJob(
             await scheduler.ScheduleJob(trigger);
         }
     }
+
+    /// <summary>
+    /// How long until the next run: the distance to <paramref name="nextDue"/> on the app clock (Quartz waits in
+    /// real time for the same distance), a little past it, because Quartz may fire a couple of milliseconds early
+    /// and a run that finds nothing due yet would wait again; at least 100 ms, at most the sweep.
+    /// </summary>
+    public static TimeSpan NextRunDelay(Instant? nextDue, Instant now, TimeSpan sweep)
+    {
+        var wait = nextDue is { } due ? (due - now).ToTimeSpan() + EarlyFireMargin : sweep;
+        return wait < MinimumWait ? MinimumWait : wait > sweep ? sweep : wait;
+    }
+
+    private static readonly TimeSpan EarlyFireMargin = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(100);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Queued {Count} scheduled messages")]
     private static partial void LogQueued(ILogger logger, int count);

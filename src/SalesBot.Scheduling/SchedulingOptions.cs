@@ -38,6 +38,13 @@ public sealed class SchedulingOptions
     [Range(1, 1440)]
     public int PruneEveryMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// How many outbox messages are sent at once. A morning's fan-out is paced by each tenant's rate limit
+    /// (Teams: 50 a second); enough sends in flight keep every tenant's budget busy while others wait their turn.
+    /// </summary>
+    [Range(1, 256)]
+    public int OutboxConcurrency { get; set; } = 32;
+
     /// <summary>Off in tests that drive the dispatcher themselves.</summary>
     public bool Enabled { get; set; } = true;
 }

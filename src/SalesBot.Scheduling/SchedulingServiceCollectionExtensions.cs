@@ -31,6 +31,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton(sp => new DeliveryPolicy
         {
             UndeliverableAfter = Duration.FromMinutes(sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.UndeliverableAfterMinutes),
+            MaxConcurrentSends = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.OutboxConcurrency,
         });
 
         if (!options.Enabled)
@@ -39,6 +40,7 @@ public static class SchedulingServiceCollectionExtensions
         }
 
         services.AddSingleton<IOutboxSignal, QuartzOutboxSignal>();
+        services.AddSingleton<OutboxWakeTimes>();
         services.AddSingleton<IScheduleSignal, QuartzScheduleSignal>();
         services.AddQuartz(q =>
         {

@@ -253,21 +253,55 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_turn_reply_waits_briefly_for_the_conversations_rate_limit_but_a_proactive_send_goes_back_to_the_outbox()
+    public async Task A_turn_reply_and_a_proactive_send_both_wait_briefly_for_the_conversations_rate_limit()
     {
         for (var i = 0; i < 7; i++)
         {
             Assert.True((await _client.SendAsync(_connector.ServiceUrl, "a:1", Message("hello"), CancellationToken.None)).IsOk);
         }
 
-        var proactive = await _client.SendProactiveAsync(_connector.ServiceUrl, "a:1", Message("hello"), CancellationToken.None);
-        Assert.Equal((ConnectorOutcome.RetryLater, TimeSpan.FromSeconds(1)), (proactive.Outcome, proactive.RetryAfter));
+        // A fan-out's prompt waits its turn in-process (Teams:MaxProactiveLimiterWait) rather than going back to the outbox.
+        var proactive = _client.SendProactiveAsync(_connector.ServiceUrl, "a:1", Message("hello"), CancellationToken.None);
+        var waited = await AdvanceUntilAsync(proactive, () => true);
+        Assert.True((await proactive).IsOk);
+        Assert.True(waited >= TimeSpan.FromSeconds(1), $"sent after {waited}");
 
         var reply = _client.SendAsync(_connector.ServiceUrl, "a:1", Message("hello"), CancellationToken.None);
-        var waited = await AdvanceUntilAsync(reply, () => true);
+        await AdvanceUntilAsync(reply, () => true);
         Assert.True((await reply).IsOk);
-        Assert.True(waited >= TimeSpan.FromSeconds(1), $"sent after {waited}");
-        Assert.Equal(8, _connector.Calls.Count);
+        Assert.Equal(9, _connector.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_proactive_send_that_would_wait_longer_than_allowed_for_a_permit_goes_back_to_the_outbox_unattempted()
+    {
+        var options = Options.Create(new TeamsOptions { TrustedServiceUrlHosts = ["127.0.0.1"], MaxProactiveLimiterWait = TimeSpan.Zero });
+        var client = new ConnectorClient(_services.GetRequiredService<IHttpClientFactory>(), new FixedToken(),
+            new TeamsRateLimits(_time, Options.Create(new DeliveryOptions())), _time, options, NullLogger<ConnectorClient>.Instance);
+        var messenger = new TeamsMessenger(client, null!, options, new FakeClock(Instant.FromDateTimeOffset(_time.GetUtcNow())));
+        var conversation = Delivery().To.ConversationId;
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True((await client.SendAsync(_connector.ServiceUrl, conversation, Message("hello"), CancellationToken.None)).IsOk);
+        }
+
+        var result = await messenger.SendAsync(Delivery());
+
+        // Nothing left the process: the outbox waits the second out without using up one of the post's attempts.
+        Assert.Equal((DeliveryStatus.RetryLater, true, Duration.FromSeconds(1)), (result.Status, result.NotAttempted, result.RetryAfter));
+        Assert.Equal(7, _connector.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_proactive_send_throttled_by_teams_is_not_resent_inline_so_that_its_resend_takes_a_rate_limit_permit()
+    {
+        _connector.Throttle(retryAfterSeconds: 1);
+
+        var result = await _messenger.SendAsync(Delivery());
+
+        // A reply would be resent a second later in-process; a paced send goes back to the outbox and counts as an attempt.
+        Assert.Equal((DeliveryStatus.RetryLater, false, Duration.FromSeconds(1)), (result.Status, result.NotAttempted, result.RetryAfter));
+        Assert.Single(_connector.Calls);
     }
 
     private static int ClosedLoopbackPort()

@@ -21,6 +21,16 @@ public class DeliveryOptionsTests
     }
 
     [Theory]
+    [InlineData(-1)]
+    [InlineData(501)]
+    public void A_window_margin_outside_zero_to_half_a_second_is_refused_with_the_reason(int milliseconds)
+    {
+        var result = new DeliveryOptionsValidator().Validate(null, new DeliveryOptions { WindowMarginMilliseconds = milliseconds });
+
+        Assert.Contains("Delivery:WindowMarginMilliseconds must be between 0 and 500", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(null, 1)]
     [InlineData("1", 1)]
     [InlineData("3", 3)]

@@ -150,8 +150,48 @@ public sealed class TeamsRateLimitsTests
         Assert.Equal(1, limits.Partitions);
     }
 
+    [Fact]
+    public async Task A_prompt_refused_by_its_tenants_second_again_and_again_spends_none_of_its_conversations_permits()
+    {
+        using var limits = Limits();
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Null(await limits.AcquireAsync(Send($"prompt:{i}"), TimeSpan.Zero, CancellationToken.None));
+        }
+
+        // A prompt waiting its turn in a fan-out asks again each time a permit might be free.
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.NotNull(await limits.AcquireAsync(Send("a:rep"), TimeSpan.Zero, CancellationToken.None));
+        }
+
+        var replies = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            replies += await limits.AcquireAsync(new TeamsSend("a:rep", Tenant: null), TimeSpan.Zero, CancellationToken.None) is null ? 1 : 0;
+        }
+
+        Assert.Equal(7, replies);
+    }
+
+    [Fact]
+    public async Task The_tenants_second_is_held_a_little_longer_than_teams_own_so_sends_that_arrive_early_still_fit()
+    {
+        using var limits = new TeamsRateLimits(_time, Options.Create(new DeliveryOptions { WindowMarginMilliseconds = 20 }));
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Null(await limits.AcquireAsync(Send($"b:{i}"), TimeSpan.Zero, CancellationToken.None));
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.FromMilliseconds(20), await limits.AcquireAsync(Send("b:50"), TimeSpan.Zero, CancellationToken.None));
+
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        Assert.Null(await limits.AcquireAsync(Send("b:50"), TimeSpan.Zero, CancellationToken.None));
+    }
+
     private TeamsRateLimits Limits(int instanceCount = 1) =>
-        new(_time, Options.Create(new DeliveryOptions { InstanceCount = instanceCount }));
+        new(_time, Options.Create(new DeliveryOptions { InstanceCount = instanceCount, WindowMarginMilliseconds = 0 }));
 
     private static TeamsSend Send(string conversation) => new(conversation, "tenant-1");
 

@@ -22,14 +22,18 @@ public sealed class RecordingMessenger(string channel) : IChannelMessenger
     public Task<DeliveryResult> SendAsync(OutboxDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        if (NextResults.TryDequeue(out var result) && result.Status != DeliveryStatus.Sent)
+        // The dispatcher may send several at once.
+        lock (_deliveries)
         {
-            return Task.FromResult(result);
-        }
+            if (NextResults.TryDequeue(out var result) && result.Status != DeliveryStatus.Sent)
+            {
+                return Task.FromResult(result);
+            }
 
-        _sent.Add((delivery.To, delivery.Message));
-        _deliveries.Add(delivery);
-        // Like a real channel, it says what it calls the message (a Teams activity id, a Slack ts).
-        return Task.FromResult(DeliveryResult.SentAs($"msg-{_sent.Count}"));
+            _sent.Add((delivery.To, delivery.Message));
+            _deliveries.Add(delivery);
+            // Like a real channel, it says what it calls the message (a Teams activity id, a Slack ts).
+            return Task.FromResult(DeliveryResult.SentAs($"msg-{_sent.Count}"));
+        }
     }
 }

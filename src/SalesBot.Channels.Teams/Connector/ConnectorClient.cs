@@ -26,6 +26,9 @@ public enum ConnectorOutcome
 public sealed record ConnectorResult(ConnectorOutcome Outcome, string? Id = null, TimeSpan? RetryAfter = null, string? Error = null, string? ConversationId = null, string? ServiceUrl = null)
 {
     public bool IsOk => Outcome == ConnectorOutcome.Ok;
+
+    /// <summary>Refused by this instance's rate limiter before anything was sent (a <see cref="ConnectorOutcome.RetryLater"/>).</summary>
+    public bool LimitedHere { get; init; }
 }
 
 /// <summary>
@@ -56,9 +59,12 @@ public sealed partial class ConnectorClient(
     public Task<ConnectorResult> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
         CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", Send(conversationId, activity, proactive: false), activity, _options.MaxInlineRetryDelay, cancellationToken);
 
-    /// <summary>Sends a proactive (outbox) message: without a rate-limit permit at once, it comes back as retry-later.</summary>
+    /// <summary>
+    /// Sends a proactive (outbox) message, waiting up to <see cref="TeamsOptions.MaxProactiveLimiterWait"/> for a
+    /// rate-limit permit; without one by then, it comes back as retry-later, <see cref="ConnectorResult.LimitedHere"/>.
+    /// </summary>
     public Task<ConnectorResult> SendProactiveAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", Send(conversationId, activity, proactive: true), activity, TimeSpan.Zero, cancellationToken);
+        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", Send(conversationId, activity, proactive: true), activity, _options.MaxProactiveLimiterWait, cancellationToken);
 
     public Task<ConnectorResult> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken) =>
         CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", Send(conversationId, activity, proactive: false), activity, _options.MaxInlineRetryDelay, cancellationToken);
@@ -112,10 +118,12 @@ public sealed partial class ConnectorClient(
 
         if (await rateLimits.AcquireAsync(send, maxLimiterWait, cancellationToken) is { } wait)
         {
-            return new ConnectorResult(ConnectorOutcome.RetryLater, RetryAfter: wait, Error: "Teams rate limit reached (this instance's share).");
+            return new ConnectorResult(ConnectorOutcome.RetryLater, RetryAfter: wait, Error: "Teams rate limit reached (this instance's share).") { LimitedHere = true };
         }
 
         using var request = new HttpRequestMessage(method, uri);
+        // A paced (proactive) send's 429 goes back to the outbox, whose resend takes a rate-limit permit again.
+        request.Options.Set(TransientHttp.ThrottlingGoesBack, send.Tenant is not null);
         if (await tokens.GetTokenAsync(cancellationToken) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -38,9 +38,13 @@ public sealed class TeamsRateLimits : IDisposable
         var share = delivery.Value;
         var windows = PerConversation
             .Select(w => new RateWindow<TeamsSend>($"conversation/{w.Window.TotalSeconds}s", s => s.Conversation, share.Share(w.Limit), w.Window))
-            .Append(new RateWindow<TeamsSend>("tenant/1s", s => s.Tenant, share.Share(PerTenant.Limit), PerTenant.Window))
+            // Held a little longer than Teams' second (Delivery:WindowMarginMilliseconds): Teams counts on arrival.
+            .Append(new RateWindow<TeamsSend>("tenant/1s", s => s.Tenant, share.Share(PerTenant.Limit), PerTenant.Window + share.WindowMargin))
             // Shortest windows first: a refusal further on spends the permits already taken, and those refill soonest.
-            .OrderBy(w => w.Length);
+            // The tenant's second before the conversation's: a proactive send waiting its turn in a fan-out is refused
+            // by the tenant again and again, and must not spend its conversation's permits (a reply there needs them).
+            .OrderBy(w => w.Name.StartsWith("tenant/", StringComparison.Ordinal) ? TimeSpan.FromSeconds(1) : w.Length)
+            .ThenBy(w => w.Name.StartsWith("tenant/", StringComparison.Ordinal) ? 0 : 1);
         _limits = new WindowRateLimits<TeamsSend>(windows, time);
     }
 

@@ -75,6 +75,12 @@ public sealed class TeamsOptions
     /// </summary>
     public TimeSpan MaxInlineRetryDelay { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long a proactive (outbox) send waits in-process for a rate-limit permit (the tenant's 50 a second
+    /// during a fan-out). Longer waits go back to the outbox as "not attempted", due when the permit would be.
+    /// </summary>
+    public TimeSpan MaxProactiveLimiterWait { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Attempts per connector call, the first included (so 3 = at most two inline retries).</summary>
     public int MaxAttempts { get; set; } = 3;
 

@@ -61,6 +61,11 @@ public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValid
             errors.Add($"{TeamsOptions.Section}:{nameof(TeamsOptions.MaxInlineRetryDelay)} must be between 0 and 10 seconds.");
         }
 
+        if (options.MaxProactiveLimiterWait < TimeSpan.Zero || options.MaxProactiveLimiterWait > TimeSpan.FromSeconds(30))
+        {
+            errors.Add($"{TeamsOptions.Section}:{nameof(TeamsOptions.MaxProactiveLimiterWait)} must be between 0 and 30 seconds.");
+        }
+
         if (options.InlineRetryBaseDelay < TimeSpan.Zero || options.InlineRetryBaseDelay > options.MaxInlineRetryDelay)
         {
             errors.Add($"{TeamsOptions.Section}:{nameof(TeamsOptions.InlineRetryBaseDelay)} must be between 0 and {nameof(TeamsOptions.MaxInlineRetryDelay)}.");

@@ -21,6 +21,12 @@ public sealed record DeliveryPolicy
     /// </summary>
     public Duration SendBudget { get; init; } = Duration.FromSeconds(90);
 
+    /// <summary>
+    /// How many leased messages one dispatcher sends at once. One sends them in key order; more keep every
+    /// tenant's rate-limit budget busy during a fan-out (the Host sets <c>Scheduling:OutboxConcurrency</c>).
+    /// </summary>
+    public int MaxConcurrentSends { get; init; } = 1;
+
     /// <summary>This process, as a lease owner: another instance's dispatcher has another name.</summary>
     public string Owner { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 }

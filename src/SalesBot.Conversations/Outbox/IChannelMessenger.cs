@@ -33,6 +33,12 @@ public enum DeliveryStatus
 /// </param>
 public sealed record DeliveryResult(DeliveryStatus Status, Duration? RetryAfter = null, string? Error = null, string? MessageId = null)
 {
+    /// <summary>
+    /// Nothing left the process: this instance's share of the channel's rate limit was spent. The outbox waits
+    /// <see cref="RetryAfter"/> without using up an attempt, so a long fan-out never fails a message for waiting its turn.
+    /// </summary>
+    public bool NotAttempted { get; init; }
+
     public static DeliveryResult Sent { get; } = new(DeliveryStatus.Sent);
 
     /// <summary>Sent, as the message the channel knows by <paramref name="messageId"/>.</summary>
@@ -40,6 +46,9 @@ public sealed record DeliveryResult(DeliveryStatus Status, Duration? RetryAfter 
 
     /// <summary>Try again after <paramref name="after"/> (the server's Retry-After), or when the outbox's backoff says, if null.</summary>
     public static DeliveryResult Retry(Duration? after, string error) => new(DeliveryStatus.RetryLater, after, error);
+
+    /// <summary>Not sent, and not attempted: the channel's rate limit (this instance's share) has room again after <paramref name="after"/>.</summary>
+    public static DeliveryResult Throttled(Duration after, string error) => new(DeliveryStatus.RetryLater, after, error) { NotAttempted = true };
 
     public static DeliveryResult Reject(string error) => new(DeliveryStatus.Rejected, null, error);
 }

@@ -23,38 +23,98 @@ public sealed partial class OutboxDispatcher(
     public const int MaxAttempts = 8;
     private const int BatchSize = 50;
     private readonly Dictionary<string, IChannelMessenger> _messengers = messengers.ToDictionary(m => m.Channel, StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _lock = new();
+    private readonly List<Instant> _putBack = [];
 
-    /// <summary>Sends what is due now; returns how many were sent.</summary>
+    /// <summary>
+    /// When each message this dispatcher put back (a retry, a rate-limit wait, quiet hours) comes due again.
+    /// The outbox job wakes then instead of at its next sweep.
+    /// </summary>
+    public IReadOnlyList<Instant> PutBack
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _putBack];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends what is due now, up to <see cref="DeliveryPolicy.MaxConcurrentSends"/> at once, claiming the next
+    /// batch before the workers run dry (a morning's fan-out never waits for the slowest send of a batch);
+    /// stops once a claim comes back short and everything claimed is done. Returns how many were sent.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetCurrentInstant();
-        var leaseEnd = now + policy.Lease;
-        var leases = await outbox.ClaimDueAsync(now, policy.Owner, leaseEnd, BatchSize, cancellationToken);
+        var concurrency = Math.Max(1, policy.MaxConcurrentSends);
+        var batchSize = Math.Max(BatchSize, 2 * concurrency);
+        var waiting = new Queue<(OutboxLease Lease, Instant LeaseEnd)>();
+        var running = new List<Task<bool>>();
         var sent = 0;
-        foreach (var lease in leases)
+        var more = true;
+        while (true)
         {
-            if (clock.GetCurrentInstant() + policy.SendBudget > leaseEnd)
+            if (more && waiting.Count < concurrency)
             {
-                // Too little lease left to finish a send: hand it back untouched, and give back the attempt the lease counted.
-                await outbox.CompleteAsync(lease, lease.Message with
+                var now = clock.GetCurrentInstant();
+                var leaseEnd = now + policy.Lease;
+                var leases = await outbox.ClaimDueAsync(now, policy.Owner, leaseEnd, batchSize, cancellationToken);
+                foreach (var lease in leases)
                 {
-                    NextAttemptAt = clock.GetCurrentInstant(), LeaseOwner = null, Attempts = lease.Message.Attempts - 1,
-                }, cancellationToken);
-                continue;
+                    waiting.Enqueue((lease, leaseEnd));
+                }
+
+                more = leases.Count == batchSize;
             }
 
-            var outcome = await AttemptAsync(lease.Message, cancellationToken);
-            if (!await outbox.CompleteAsync(lease, outcome, cancellationToken))
+            while (running.Count < concurrency && waiting.TryDequeue(out var next))
             {
-                // The lease ran out while sending and another dispatcher took the message over.
-                LogLeaseLost(logger, lease.Message.Key);
-                continue;
+                running.Add(DispatchAsync(next.Lease, next.LeaseEnd, cancellationToken));
             }
 
-            sent += outcome.Status == OutboxStatus.Sent ? 1 : 0;
+            if (running.Count == 0)
+            {
+                return sent;
+            }
+
+            var done = await Task.WhenAny(running);
+            running.Remove(done);
+            sent += await done ? 1 : 0;
+        }
+    }
+
+    /// <summary>One leased message: sent (true), or its outcome recorded for later.</summary>
+    private async Task<bool> DispatchAsync(OutboxLease lease, Instant leaseEnd, CancellationToken cancellationToken)
+    {
+        if (clock.GetCurrentInstant() + policy.SendBudget > leaseEnd)
+        {
+            // Too little lease left to finish a send: hand it back untouched, and give back the attempt the lease counted.
+            await outbox.CompleteAsync(lease, lease.Message with
+            {
+                NextAttemptAt = clock.GetCurrentInstant(), LeaseOwner = null, Attempts = lease.Message.Attempts - 1,
+            }, cancellationToken);
+            return false;
         }
 
-        return sent;
+        var outcome = await AttemptAsync(lease.Message, cancellationToken);
+        if (!await outbox.CompleteAsync(lease, outcome, cancellationToken))
+        {
+            // The lease ran out while sending and another dispatcher took the message over.
+            LogLeaseLost(logger, lease.Message.Key);
+            return false;
+        }
+
+        if (outcome.Status == OutboxStatus.Pending)
+        {
+            lock (_lock)
+            {
+                _putBack.Add(outcome.NextAttemptAt);
+            }
+        }
+
+        return outcome.Status == OutboxStatus.Sent;
     }
 
     private async Task<OutboxMessage> AttemptAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -126,6 +186,16 @@ public sealed partial class OutboxDispatcher(
                     SentAt = clock.GetCurrentInstant(),
                     Sent = new SentMessage(reference.ConversationId, result.MessageId),
                 };
+            case DeliveryStatus.RetryLater when result.NotAttempted:
+                // This instance's share of the channel's rate limit was spent: nothing was sent, so no attempt is used up.
+                LogThrottled(logger, message.Key, result.RetryAfter);
+                return message with
+                {
+                    NextAttemptAt = clock.GetCurrentInstant() + (result.RetryAfter ?? Duration.FromSeconds(1)),
+                    LastError = result.Error,
+                    LeaseOwner = null,
+                    Attempts = attempts - 1,
+                };
             case DeliveryStatus.RetryLater when attempts < MaxAttempts:
                 LogRetrying(logger, message.Key, attempts, result.Error);
                 return message with
@@ -175,6 +245,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Outbox message {Key} will be retried (attempt {Attempts}): {Error}")]
     private static partial void LogRetrying(ILogger logger, string key, int attempts, string? error);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Debug, Message = "Outbox message {Key} waits {RetryAfter} for a rate-limit permit")]
+    private static partial void LogThrottled(ILogger logger, string key, Duration? retryAfter);
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Outbox message {Key} withdrawn: {Reason}")]
     private static partial void LogWithdrawn(ILogger logger, string key, string reason);

@@ -18,6 +18,7 @@ public sealed partial class ScheduledPrompts(
     IMemberStore members,
     IOrganizationStore organizations,
     IOutbox outbox,
+    IOutboxSignal outboxSignal,
     IStoreWriter writer,
     ScheduledMessages messages,
     SchedulePlan plan,
@@ -55,6 +56,7 @@ public sealed partial class ScheduledPrompts(
         var run = new ScheduleRun();
         Instant? next = null;
         var memberCount = 0;
+        var staged = 0;
         foreach (var key in await schedules.ListMembersInZoneAsync(zoneId, cancellationToken))
         {
             if (await members.GetAsync(key.TeamId, key.MemberId, cancellationToken) is not { } stored)
@@ -81,12 +83,13 @@ public sealed partial class ScheduledPrompts(
             next = Earliest(next, calendar.NextAfter(now));
             if (++memberCount % CommitEvery == 0)
             {
-                await CommitAsync(changes, cancellationToken);
+                await CommitAsync(changes, run.Queued > staged, cancellationToken);
+                staged = run.Queued;
                 changes = new ChangeSet();
             }
         }
 
-        await CommitAsync(changes, cancellationToken);
+        await CommitAsync(changes, run.Queued > staged, cancellationToken);
         return (run, next);
     }
 
@@ -152,12 +155,18 @@ public sealed partial class ScheduledPrompts(
         LastError = error,
     };
 
-    private async Task CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
+    private async Task CommitAsync(ChangeSet changes, bool queued, CancellationToken cancellationToken)
     {
         if (!changes.IsEmpty)
         {
             // Enqueue keeps the first message of a key, so another instance's run adds nothing.
             await writer.CommitAsync(changes, cancellationToken);
+        }
+
+        if (queued)
+        {
+            // The outbox starts on these while the rest of a big zone is read: at nine, the first prompts go out at once.
+            outboxSignal.Notify();
         }
     }
 
