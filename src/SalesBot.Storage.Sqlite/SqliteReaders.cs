@@ -11,6 +11,9 @@ namespace SalesBot.Storage.Sqlite;
 internal sealed class SqliteReaders(string connectionString) : IAsyncDisposable
 {
     private const int MaxIdle = 32;
+
+    /// <summary>Each read connection's page cache, in KiB: a few reads' pages (SQLite's default is 2,000 KiB).</summary>
+    internal const int ReaderCacheKib = 256;
     private readonly ConcurrentBag<SqliteStatements> _idle = [];
 
     public async Task<T> ReadAsync<T>(Func<SqliteStatements, Task<T>> read, CancellationToken cancellationToken)
@@ -19,6 +22,9 @@ internal sealed class SqliteReaders(string connectionString) : IAsyncDisposable
         {
             var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
+            // A reader's page cache is emptied whenever the file changed since its last read (WAL), which under
+            // load is every read: SQLite's default 2 MB per connection would hold up to 64 MB for nothing.
+            await SqliteDatabase.ScalarAsync(connection, $"PRAGMA cache_size = -{ReaderCacheKib};", cancellationToken);
             statements = new SqliteStatements(connection);
         }
 

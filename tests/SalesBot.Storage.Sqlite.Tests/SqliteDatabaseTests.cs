@@ -76,6 +76,17 @@ public class SqliteDatabaseTests
     }
 
     [Fact]
+    public async Task Read_connections_keep_a_small_page_cache_because_every_write_empties_it()
+    {
+        await using var temp = await TempSqlite.CreateAsync();
+
+        var cacheSize = await temp.Database.ReadAsync(read => read.ScalarAsync("PRAGMA cache_size;"));
+
+        // Negative: KiB. 32 pooled readers at SQLite's default (-2000) could hold 64 MB of pages no read reuses.
+        Assert.Equal(-256L, cacheSize);
+    }
+
+    [Fact]
     public async Task Migrating_twice_changes_nothing_and_keeps_data()
     {
         await using var temp = await TempSqlite.CreateAsync();
