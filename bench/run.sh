@@ -2,10 +2,11 @@
 # SalesBot against the least work a turn can do, side by side in one run (issue 12): turns against the
 # minimal Kestrel endpoint and the minimal turn, both stores, memory, fan-out, summary cost and the
 # micro-benchmarks. Writes bench/results/latest.{md,json} and a dated copy of each.
-#   bash bench/run.sh            the full run (about 15 minutes on 2 cores, builds included)
+#   bash bench/run.sh            the full run (15–20 minutes on 2 cores, builds included)
 #   bash bench/run.sh --smoke    CI's regression guard: a few seconds of SalesBot against the minimal
 #                                turn; fails below --min-ratio (default 0.03); writes results/latest-smoke.*
-# Other flags go to the bench (--rounds, --users, --connections, --warmup, --duration, --memory off).
+#   bash bench/run.sh --only S   one section (turns, memory, fanout or summary): results/latest-S.* (no micro-benchmarks)
+# Other flags go to the bench (--rounds, --users, --connections, --warmup, --duration, --memory off, ...).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,7 +17,13 @@ cleanup() { [ -n "$cosmos_pid" ] && kill "$cosmos_pid" 2>/dev/null; rm -rf "$wor
 trap cleanup EXIT
 
 smoke=false
-for arg in "$@"; do [ "$arg" = "--smoke" ] && smoke=true; done
+only=""
+previous=""
+for arg in "$@"; do
+  [ "$arg" = "--smoke" ] && smoke=true
+  [ "$previous" = "--only" ] && only="$arg"
+  previous="$arg"
+done
 
 label="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 # The figures are for the working tree as it is; say so when it differs from HEAD (results excluded).
@@ -48,7 +55,9 @@ if ! $smoke; then
       { cat "$work/cosmos.log"; echo "the Cosmos test server did not start" >&2; exit 2; }
     extra+=(--cosmos-endpoint "$endpoint")
   fi
-  if [ -d "$here/SalesBot.MicroBench" ]; then
+  if [ -n "$only" ]; then
+    echo "== micro-benchmarks: left out of a --only $only run"
+  elif [ -d "$here/SalesBot.MicroBench" ]; then
     echo "== micro-benchmarks (BenchmarkDotNet)"
     dotnet run -c Release --project "$here/SalesBot.MicroBench" -- --out "$work/micro" --label "$label" >"$work/micro.log" 2>&1 ||
       { tail -40 "$work/micro.log"; echo "the micro-benchmarks failed" >&2; exit 2; }
