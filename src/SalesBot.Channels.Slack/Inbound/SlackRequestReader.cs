@@ -17,12 +17,7 @@ internal sealed partial class SlackRequestReader(SlackRequestVerifier verifier, 
     {
         var max = options.Value.MaxBodyBytes;
         var http = context.Request;
-        if (http.ContentLength > max)
-        {
-            LogRefused(logger, http.Path, "body too large");
-            return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
-        }
-
+        // A declared length past the cap is refused before anything is read.
         var body = await CappedBody.ReadAsync(http, max, context.RequestAborted);
         if (body is null)
         {
