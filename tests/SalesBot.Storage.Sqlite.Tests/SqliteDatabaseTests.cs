@@ -32,12 +32,7 @@ public class SqliteDatabaseTests
             // Written as version 3 stored it: today's writer also keeps a month rollup, a table version 3 did not have.
             await using (var connection = await db.OpenAsync())
             {
-                await using var add = connection.CreateCommand();
-                add.CommandText = "INSERT INTO wins (id, member_id, team_id, at_ms, doc) VALUES ('w1', 'rep-1', $t, $at, $doc);";
-                add.Parameters.AddWithValue("$t", TestData.TeamId);
-                add.Parameters.AddWithValue("$at", win.At.ToUnixTimeMilliseconds());
-                add.Parameters.AddWithValue("$doc", DocumentJson.Serialize(win));
-                await add.ExecuteNonQueryAsync();
+                await InsertWinAsVersion3StoredItAsync(connection, win);
             }
 
             await db.MigrateAsync();
@@ -256,12 +251,7 @@ public class SqliteDatabaseTests
                 await cmd.ExecuteNonQueryAsync();
             }
 
-            await using var add = connection.CreateCommand();
-            add.CommandText = "INSERT INTO wins (id, member_id, team_id, at_ms, doc) VALUES ('w1', 'rep-1', $t, $at, $doc);";
-            add.Parameters.AddWithValue("$t", TestData.TeamId);
-            add.Parameters.AddWithValue("$at", win.At.ToUnixTimeMilliseconds());
-            add.Parameters.AddWithValue("$doc", DocumentJson.Serialize(win));
-            await add.ExecuteNonQueryAsync();
+            await InsertWinAsVersion3StoredItAsync(connection, win);
         }
 
         await db.MigrateAsync();
@@ -275,5 +265,18 @@ public class SqliteDatabaseTests
         Assert.Empty(months[0].Wins);
         Assert.Equal(9, Assert.Single(months[1].CheckIns).Values["calls"]);
         Assert.Equal("Closed Acme", Assert.Single(months[1].Wins).Text);
+    }
+
+    /// <summary>A win row as schema version 3 wrote it: the win alone, without the month rollup today's writer keeps.</summary>
+    private static async Task InsertWinAsVersion3StoredItAsync(SqliteConnection connection, Win win)
+    {
+        await using var add = connection.CreateCommand();
+        add.CommandText = "INSERT INTO wins (id, member_id, team_id, at_ms, doc) VALUES ($id, $m, $t, $at, $doc);";
+        add.Parameters.AddWithValue("$id", win.Id);
+        add.Parameters.AddWithValue("$m", win.MemberId);
+        add.Parameters.AddWithValue("$t", win.TeamId);
+        add.Parameters.AddWithValue("$at", win.At.ToUnixTimeMilliseconds());
+        add.Parameters.AddWithValue("$doc", DocumentJson.Serialize(win));
+        await add.ExecuteNonQueryAsync();
     }
 }
